@@ -3,7 +3,7 @@
  * Decimal (which other libraries may configure) is never touched.
  * ROUND_HALF_UP rounds half away from zero: 8.765 → 8.77, as finance offices round.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 export const Dec = Decimal.clone({
   precision: 40,

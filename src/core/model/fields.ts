@@ -1,0 +1,105 @@
+/**
+ * Field builders shared by the form schemas. Amounts and scores arrive as JSON numbers or
+ * decimal strings (Excel exports both) and leave the boundary as Decimals; nothing passes
+ * through a binary float after JSON.parse.
+ */
+import { z } from 'zod';
+import { Dec } from '../decimal.js';
+
+const FULLWIDTH_DIGITS = /[０-９．－＋]/g;
+const DECIMAL_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const GROUPED_RE = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+function halfWidth(s: string): string {
+  return s.replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+export type DecimalParse = { ok: true; value: Dec | undefined } | { ok: false };
+
+/**
+ * Read one decimal from JSON input. Empty strings and null mean "not filled in" (blank Excel
+ * cells); "1,234.50", full-width digits and, where `percent` is set, a trailing % are accepted.
+ */
+export function readDecimal(v: unknown, percent = false): DecimalParse {
+  if (v === undefined || v === null) return { ok: true, value: undefined };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { ok: false };
+    // String(v) is the shortest round-trip form, so 0.1 becomes exactly "0.1".
+    return { ok: true, value: new Dec(String(v)) };
+  }
+  if (typeof v !== 'string') return { ok: false };
+  let s = halfWidth(v.trim()).replace(/\s+/g, '');
+  if (s === '') return { ok: true, value: undefined };
+  if (percent) s = s.replace(/(%|％|百分比)$/, '');
+  if (GROUPED_RE.test(s)) s = s.replace(/,/g, '');
+  if (!DECIMAL_RE.test(s)) return { ok: false };
+  return { ok: true, value: new Dec(s) };
+}
+
+interface DecimalOpts {
+  /** Negative values are refused (points, amounts); adjustments and balances may be negative. */
+  signed?: boolean;
+  percent?: boolean;
+  description: string;
+}
+
+function decimalBase(opts: DecimalOpts) {
+  return z
+    .union([z.number(), z.string(), z.null()])
+    .transform((v, ctx): Dec | undefined => {
+      const r = readDecimal(v, opts.percent);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: 'not a number', params: { jx: 'NOT_A_NUMBER' }, input: v });
+        return z.NEVER;
+      }
+      if (r.value && !opts.signed && r.value.isNegative() && !r.value.isZero()) {
+        ctx.addIssue({ code: 'custom', message: 'negative', params: { jx: 'NEGATIVE_NUMBER' }, input: v });
+        return z.NEVER;
+      }
+      return r.value;
+    });
+}
+
+/** An optional decimal: number, decimal string, "", or null. */
+export function optDecimal(opts: DecimalOpts) {
+  return decimalBase(opts).optional().meta({ description: opts.description });
+}
+
+/** A required decimal: present and not blank. */
+export function reqDecimal(opts: DecimalOpts) {
+  return decimalBase(opts)
+    .refine((d) => d !== undefined, { params: { jx: 'REQUIRED' } })
+    .transform((d) => d as Dec)
+    .meta({ description: opts.description });
+}
+
+/** Free text, trimmed; numbers are accepted and kept as written (Excel gives 2100, not "2100"). */
+export function optText(max: number, description: string) {
+  return z
+    .union([z.string(), z.number()])
+    .transform((v) => (typeof v === 'number' ? String(v) : v.trim()))
+    .pipe(z.string().max(max))
+    .optional()
+    .meta({ description });
+}
+
+export function reqText(max: number, description: string) {
+  return z
+    .union([z.string(), z.number()])
+    .transform((v) => (typeof v === 'number' ? String(v) : v.trim()))
+    .pipe(z.string().min(1).max(max))
+    .meta({ description });
+}
+
+/** An identifier code of the 一体化 standard: digits and capital letters. */
+export function optCode(max: number, description: string, pattern = /^[0-9A-Za-z._-]+$/) {
+  return z
+    .union([z.string(), z.number()])
+    .transform((v) => {
+      const s = typeof v === 'number' ? String(v) : v.trim();
+      return s === '' ? undefined : s;
+    })
+    .pipe(z.string().max(max).regex(pattern).optional())
+    .optional()
+    .meta({ description });
+}
