@@ -89,6 +89,13 @@ export const CODES = {
   IMPORT_FORMULA_NO_RESULT: imp('warning', '单元格{cell}为公式且无计算结果', 'Cell {cell} holds a formula with no cached result'),
   IMPORT_TOO_MANY_ROWS: imp('error', '工作表“{sheet}”超过{max}行', 'Sheet "{sheet}" has more than {max} rows'),
   IMPORT_EMPTY_SHEET: imp('warning', '工作表“{sheet}”为空', 'Sheet "{sheet}" is empty'),
+  IMPORT_NOT_XLSX: imp('error', '文件不是有效的 xlsx 工作簿：{detail}', 'The file is not a valid xlsx workbook: {detail}'),
+  IMPORT_ENCRYPTED: imp('error', '工作簿已加密（设有打开密码），请去除密码后再上传', 'The workbook is encrypted (password protected); remove the password and upload it again'),
+  IMPORT_TOO_LARGE: imp('error', '工作簿解压后过大：{detail}', 'The workbook unpacks to too much data: {detail}'),
+  IMPORT_SHEET_SKIPPED: imp('info', '工作表“{sheet}”不是自评表，已跳过', 'Sheet "{sheet}" is not a self-evaluation form; skipped'),
+  IMPORT_REGION_INFERRED: imp('info', '财政区划代码按“{basis}”推定为{code}', 'The region code was inferred as {code} from "{basis}"'),
+  IMPORT_VALUE_NORMALISED: imp('info', '单元格{cell}的值“{value}”按“{normalised}”读取', 'Cell {cell}: value "{value}" was read as "{normalised}"'),
+  IMPORT_FORM_INCOMPLETE: imp('error', '工作表“{sheet}”缺少“{field}”', 'Sheet "{sheet}" lacks "{field}"'),
 
   // ---- HTTP problems -------------------------------------------------------------------------
   INVALID_FORM: h(422, '表单无效：共{count}个问题', 'The form is invalid: {count} problem(s)'),
