@@ -115,6 +115,12 @@ export const CODES = {
   TOO_MANY_REQUESTS: h(429, '请求过多，请稍后再试', 'Too many requests; try again later'),
   SERVICE_UNAVAILABLE: h(503, '服务暂不可用：{detail}', 'Service unavailable: {detail}'),
   INTERNAL: h(500, '服务器内部错误', 'Internal server error'),
+  // target lint of POST /v1/targets/check (findings in a 200 answer, not problems)
+  TARGET_EMPTY: f('warning', '“{name}”未填写指标值', '"{name}" has no target value'),
+  TARGET_NOT_MEASURABLE: f('warning', '“{name}”的指标值“{target}”为定性表述，无法量化考核', '"{name}": the target "{target}" is qualitative wording and cannot be measured'),
+  TARGET_NO_UNIT: f('warning', '“{name}”的指标值“{target}”缺少计量单位', '"{name}": the target "{target}" has no unit'),
+  TARGET_NO_OPERATOR: f('warning', '“{name}”的指标值“{target}”缺少比较符号（≥ ≤ = 等）', '"{name}": the target "{target}" has no operator (≥ ≤ = …)'),
+  TARGET_AMBIGUOUS: f('warning', '“{name}”的指标值“{target}”含有多个数值，仅取第一个', '"{name}": the target "{target}" holds several numbers; the first was taken'),
 } as const satisfies Record<string, CodeDef>;
 
 export type Code = keyof typeof CODES;
