@@ -123,6 +123,7 @@ function issueToFinding(issue: z.core.$ZodIssue, lang: Lang): Finding {
     case 'invalid_union':
     case 'invalid_type': {
       if (input === undefined) return mk('REQUIRED');
+      if (typeof input === 'number' && !Number.isFinite(input)) return mk('NOT_A_NUMBER', { value: String(input) });
       const expected =
         issue.code === 'invalid_type' ? TYPE_NAMES[issue.expected] ?? issue.expected : path.at(-1) === 'fiscalYear' ? '年份' : '数值或文本';
       if (path.at(-1) === 'fiscalYear') return finding('INVALID_YEAR', pointer, { value: show(input) }, lang);

@@ -1,0 +1,152 @@
+/**
+ * Invalid forms: every problem comes back at once, each with a code, a JSON pointer and a
+ * Chinese message; nothing throws.
+ */
+import t from 'tap';
+import { validateForm } from '../src/core/model/validate.js';
+import { form, indicator, seed, type Json } from './support/forms.js';
+
+const problems = (input: unknown) => {
+  const v = validateForm(input);
+  return v.ok ? [] : v.problems;
+};
+
+t.test('the seed forms are valid', async (t) => {
+  for (const n of ['01-jingban', '02-dangan', '03-dalou'] as const) {
+    const v = validateForm(seed(n));
+    t.ok(v.ok, n);
+  }
+});
+
+t.test('one form, thirty mistakes, one answer', async (t) => {
+  const bad: Json = {
+    fiscalYear: '二〇二二', // 1 INVALID_YEAR
+    mofDivCode: '14', // 2 INVALID_CODE
+    agencyCode: { code: 209100 }, // 3 INVALID_TYPE
+    agencyName: 42, // (a number is accepted as text)
+    proName: '', // 4 EMPTY_TEXT
+    moneyUnit: '美元', // 5 INVALID_VALUE
+    funds: {
+      points: 'ten', // 6 NOT_A_NUMBER
+      rows: [
+        { name: '资金总额', budget: '-5', executed: '1,2,3' }, // 7 NEGATIVE_NUMBER, 8 NOT_A_NUMBER
+        { budget: true, executed: [] }, // 9 REQUIRED name, 10 INVALID_TYPE, 11 INVALID_TYPE
+        { name: '其他资金', reportedRate: 'abc%', reportedScore: {} }, // 12 NOT_A_NUMBER, 13 INVALID_TYPE
+      ],
+    },
+    goals: [{ target: ['x'] }], // 14 INVALID_TYPE
+    indicators: [
+      { level2: '数量指标', name: 'a', points: 10, target: '≥1', actual: '1' }, // 15 REQUIRED level1
+      { level1: '产出指标', name: 'b', points: -3 }, // 16 REQUIRED level2, 17 NEGATIVE_NUMBER
+      { level1: '产出指标', level2: '数量指标', points: '十分' }, // 18 REQUIRED name, 19 NOT_A_NUMBER
+      { level1: '产出指标', level2: '数量指标', name: 'c' }, // 20 REQUIRED points
+      { level1: '产出指标', level2: '数量指标', name: 'd', points: 5, target: { op: '≥' } }, // 21 INVALID_TYPE
+      { level1: '产出指标', level2: '数量指标', name: 'e', points: 5, actual: null }, // 22 INVALID_TYPE (null text)
+      { level1: '产出指标', level2: '数量指标', name: 'f', points: 5, manualScore: 'NaN' }, // 23 NOT_A_NUMBER
+      { level1: '产出指标', level2: '数量指标', name: 'g', points: 5, deduction: '-1' }, // 24 NEGATIVE_NUMBER
+      { level1: '产出指标', level2: '数量指标', name: 'h', points: 5, isDefaultCostRow: 'yes' }, // 25 INVALID_TYPE
+      { level1: '产出指标', level2: '数量指标', name: 'x'.repeat(1001), points: 5 }, // 26 TEXT_TOO_LONG
+      'not an object', // 27 INVALID_TYPE
+      { level1: '产出指标', level2: '数量指标', name: 'dup', points: 5 },
+      { level1: '产出指标', level2: '数量指标', name: 'dup', points: 5 }, // 28 DUPLICATE_INDICATOR
+      { level1: '产出指标', level2: '数量指标', name: 'i', points: 1e999 }, // 29 NOT_A_NUMBER (Infinity)
+    ],
+    reportedTotal: '九十', // 30 NOT_A_NUMBER
+    reportedGrade: ['优'], // 31 INVALID_TYPE
+  };
+  const v = validateForm(bad);
+  t.equal(false, v.ok);
+  const got = v.ok ? [] : v.problems;
+  const expect: [string, string][] = [
+    ['INVALID_YEAR', '/fiscalYear'],
+    ['INVALID_CODE', '/mofDivCode'],
+    ['INVALID_TYPE', '/agencyCode'],
+    ['EMPTY_TEXT', '/proName'],
+    ['INVALID_VALUE', '/moneyUnit'],
+    ['NOT_A_NUMBER', '/funds/points'],
+    ['NEGATIVE_NUMBER', '/funds/rows/0/budget'],
+    ['NOT_A_NUMBER', '/funds/rows/0/executed'],
+    ['REQUIRED', '/funds/rows/1/name'],
+    ['INVALID_TYPE', '/funds/rows/1/budget'],
+    ['INVALID_TYPE', '/funds/rows/1/executed'],
+    ['NOT_A_NUMBER', '/funds/rows/2/reportedRate'],
+    ['INVALID_TYPE', '/funds/rows/2/reportedScore'],
+    ['INVALID_TYPE', '/goals/0/target'],
+    ['REQUIRED', '/indicators/0/level1'],
+    ['REQUIRED', '/indicators/1/level2'],
+    ['NEGATIVE_NUMBER', '/indicators/1/points'],
+    ['REQUIRED', '/indicators/2/name'],
+    ['NOT_A_NUMBER', '/indicators/2/points'],
+    ['REQUIRED', '/indicators/3/points'],
+    ['INVALID_TYPE', '/indicators/4/target'],
+    ['INVALID_TYPE', '/indicators/5/actual'],
+    ['NOT_A_NUMBER', '/indicators/6/manualScore'],
+    ['NEGATIVE_NUMBER', '/indicators/7/deduction'],
+    ['INVALID_TYPE', '/indicators/8/isDefaultCostRow'],
+    ['TEXT_TOO_LONG', '/indicators/9/name'],
+    ['INVALID_TYPE', '/indicators/10'],
+    ['DUPLICATE_INDICATOR', '/indicators/12/name'],
+    ['NOT_A_NUMBER', '/indicators/13/points'],
+    ['NOT_A_NUMBER', '/reportedTotal'],
+    ['INVALID_TYPE', '/reportedGrade'],
+  ];
+  for (const [code, pointer] of expect) {
+    const p = got.find((x) => x.pointer === pointer);
+    t.equal(code, p?.code, `${pointer}: ${p?.message ?? 'missing'}`);
+    t.match(p?.message ?? '', /[\u4e00-\u9fff]/, `${pointer} has a Chinese message`);
+  }
+  t.ok(got.length >= 30, `${got.length} problems`);
+});
+
+t.test('messages name the row and the field', async (t) => {
+  const p = problems(form({}, [indicator(), indicator({ name: 'b', points: 'abc' })]));
+  t.equal('“绩效指标第2行·分值”不是有效的数值：abc', p[0].message);
+  t.equal('/indicators/1/points', p[0].pointer);
+});
+
+t.test('English problems with lang en', async (t) => {
+  const v = validateForm(form({ proName: '' }), 'en');
+  t.equal('"项目名称" must not be empty', v.ok ? '' : v.problems[0].message);
+});
+
+t.test('shapes that are not a form at all', async (t) => {
+  // [expected code, input]
+  const rows: [string, unknown][] = [
+    ['NOT_AN_OBJECT', null],
+    ['NOT_AN_OBJECT', []],
+    ['NOT_AN_OBJECT', 'form'],
+    ['NOT_AN_OBJECT', 42],
+    ['EMPTY_INDICATORS', form({}, [])],
+    ['EMPTY_FUNDS', form({ funds: { rows: [] } })],
+    ['REQUIRED', {}],
+    ['TOO_MANY_ITEMS', form({}, Array.from({ length: 501 }, (_, i) => indicator({ name: 'n' + i, points: 0 })))],
+  ];
+  for (const [code, input] of rows) t.equal(code, problems(input)[0]?.code, JSON.stringify(input)?.slice(0, 40));
+});
+
+t.test('numbers arrive as JSON numbers or decimal strings', async (t) => {
+  // [expected decimal string, input]
+  const rows: [string, unknown][] = [
+    ['252.83', 252.83],
+    ['252.83', '252.83'],
+    ['1234.5', '1,234.5'],
+    ['12', '１２'],
+    ['0.1', 0.1],
+    ['87.61', '87.61%'],
+  ];
+  for (const [expected, input] of rows) {
+    const v = validateForm(form({ funds: { rows: [{ name: '资金总额', budget: '100', executed: '1', reportedRate: input }] } }));
+    t.equal(expected, v.ok ? v.form.funds.rows[0].reportedRate?.toString() : 'invalid', String(input));
+  }
+  const blank = validateForm(form({ funds: { rows: [{ name: '资金总额', budget: '100', executed: '', reportedScore: null }] } }));
+  t.equal(undefined, blank.ok ? blank.form.funds.rows[0].executed : 'invalid', 'blank cells are absent');
+  t.equal(false, validateForm(form({ funds: { rows: [{ name: '资金总额', budget: '87.61%' }] } })).ok, 'a % is only accepted on rates');
+});
+
+t.test('__proto__ keys never reach a prototype', async (t) => {
+  const input = JSON.parse('{"__proto__": {"polluted": true}, "fiscalYear": 2023, "proName": "p", "funds": {"rows": [{"name": "资金总额", "budget": 1, "executed": 1}]}, "indicators": [{"level1": "产出指标", "level2": "数量指标", "name": "a", "points": 90, "target": "≥1", "actual": "1", "constructor": {"prototype": {"x": 1}}}]}');
+  const v = validateForm(input);
+  t.ok(v.ok);
+  t.equal(undefined, ({} as Record<string, unknown>).polluted);
+  t.equal(undefined, (v.ok ? (v.form as unknown as Record<string, unknown>).polluted : 'x'));
+});
