@@ -123,10 +123,10 @@ function issueToFinding(issue: z.core.$ZodIssue, lang: Lang): Finding {
     case 'invalid_union':
     case 'invalid_type': {
       if (input === undefined) return mk('REQUIRED');
+      if (path.at(-1) === 'fiscalYear') return finding('INVALID_YEAR', pointer, { value: show(input) }, lang);
       if (typeof input === 'number' && !Number.isFinite(input)) return mk('NOT_A_NUMBER', { value: String(input) });
       const expected =
-        issue.code === 'invalid_type' ? TYPE_NAMES[issue.expected] ?? issue.expected : path.at(-1) === 'fiscalYear' ? '年份' : '数值或文本';
-      if (path.at(-1) === 'fiscalYear') return finding('INVALID_YEAR', pointer, { value: show(input) }, lang);
+        issue.code === 'invalid_type' ? TYPE_NAMES[issue.expected] ?? issue.expected : '数值或文本';
       return mk('INVALID_TYPE', { expected, received: TYPE_NAMES[typeOfInput(input)] ?? typeOfInput(input) });
     }
     case 'too_small': {
