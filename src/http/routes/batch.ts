@@ -1,0 +1,228 @@
+/**
+ * POST /v1/score/batch: many forms at once.
+ *  - application/json: an array of forms → { results: BatchItem[], summary } (at most BATCH_MAX_ITEMS).
+ *  - application/x-ndjson: one form a line → a streamed NDJSON answer, one BatchLine per input
+ *    line in order, then {"summary": …}. A bad line gives an error line and the rest go on.
+ *    Memory stays flat: the body is read one line at a time (at most BATCH_LINE_LIMIT bytes,
+ *    a longer line is skipped and answered by a LINE_TOO_LARGE error line), and a line is read
+ *    only when the answer stream wants more (backpressure both ways). When the very first line
+ *    is already too long, or the body is empty, the answer is a 413 / 400 problem instead.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Code, Lang } from '../../core/codes.js';
+import type { ScoreResult } from '../../core/model/result.js';
+import type { Policy } from '../../core/policy/types.js';
+import { parseJson } from '../json.js';
+import { FLUSH, ndjsonLines, type NdjsonItem, type NdjsonLine } from '../ndjson.js';
+import { langOf, problem, problemBody, type Problem } from '../problem.js';
+import { choosePolicy, findingCodes, formKey } from '../scoring.js';
+import { problems } from '../schemas/common.js';
+import {
+  BatchBodySchema,
+  BatchJsonResultSchema,
+  BatchLineSchema,
+  BatchQuerySchema,
+  type BriefResultSchema,
+} from '../schemas/score.js';
+import type { z } from 'zod';
+
+type Brief = z.output<typeof BriefResultSchema>;
+
+export interface BatchSummary {
+  lines: number;
+  scored: number;
+  failed: number;
+  byGrade: Record<string, number>;
+  byFinding: Record<string, number>;
+  failures: Record<string, number>;
+}
+
+interface ItemOutcome {
+  id: string | null;
+  ok: boolean;
+  result?: ScoreResult | Brief;
+  problem?: Problem;
+}
+
+const OUT_CHUNK = 64 * 1024;
+
+function brief(r: ScoreResult): Brief {
+  return { status: r.status, total: r.total, grade: r.grade, policy: r.policy, summary: r.summary };
+}
+
+/** Scores items one by one and keeps the counts of the summary. */
+class BatchScorer {
+  readonly summary: BatchSummary = { lines: 0, scored: 0, failed: 0, byGrade: {}, byFinding: {}, failures: {} };
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly req: FastifyRequest,
+    private readonly policy: Policy | undefined,
+    private readonly lang: Lang,
+    private readonly detail: 'full' | 'brief',
+  ) {}
+
+  fail(code: Code, params: Record<string, string | number>, id: string | null, errors?: Parameters<typeof problemBody>[3]): ItemOutcome {
+    this.summary.failed++;
+    this.summary.failures[code] = (this.summary.failures[code] ?? 0) + 1;
+    this.app.metrics.observeRejected();
+    return { id, ok: false, problem: problemBody(code, params, this.lang, errors) };
+  }
+
+  /** One parsed form (or anything that arrived in its place). */
+  score(input: unknown): ItemOutcome {
+    this.summary.lines++;
+    this.req.work.forms++;
+    const id = formKey(input);
+    let out: ReturnType<FastifyInstance['jixiao']['scoreInput']>;
+    try {
+      out = this.app.jixiao.scoreInput(input, { policy: this.policy, lang: this.lang });
+    } catch (err) {
+      this.req.log.error({ err, id }, 'scoring failed');
+      return this.fail('INTERNAL', {}, id);
+    }
+    if (!out.ok) return this.fail('INVALID_FORM', { count: out.problems.length }, id, out.problems);
+    const r = out.result;
+    const s = this.summary;
+    s.scored++;
+    const g = r.grade ?? 'none';
+    s.byGrade[g] = (s.byGrade[g] ?? 0) + 1;
+    const codes = findingCodes(r);
+    for (const c of codes) s.byFinding[c] = (s.byFinding[c] ?? 0) + 1;
+    this.app.metrics.observeScored(r.grade, codes);
+    return { id, ok: true, result: this.detail === 'brief' ? brief(r) : r };
+  }
+
+  /** One NDJSON line. */
+  line(l: NdjsonLine, limit: number): ItemOutcome {
+    if (l.tooLarge) {
+      this.summary.lines++;
+      this.req.work.forms++;
+      return this.fail('LINE_TOO_LARGE', { line: l.n, limit }, null);
+    }
+    const parsed = parseJson(l.text as string);
+    if (!parsed.ok) {
+      this.summary.lines++;
+      this.req.work.forms++;
+      if (parsed.code === 'BAD_REQUEST') {
+        const detail = this.lang === 'en' ? `forbidden key "${parsed.forbiddenKey}"` : `禁止使用的键“${parsed.forbiddenKey}”`;
+        return this.fail('BAD_REQUEST', { detail }, null);
+      }
+      return this.fail(parsed.code, {}, null);
+    }
+    return this.score(parsed.value);
+  }
+}
+
+function isStream(body: unknown): body is Readable {
+  return typeof body === 'object' && body !== null && typeof (body as Readable).pipe === 'function';
+}
+
+export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
+  // The body stream itself: lines are read as the answer is written.
+  app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
+
+  app.post(
+    '/score/batch',
+    {
+      bodyLimit: app.config.batchBodyLimit,
+      schema: {
+        tags: ['score'],
+        summary: '批量评分（JSON 数组或 NDJSON 流）',
+        description:
+          'application/json：表单数组，返回 {results, summary}。application/x-ndjson：每行一个表单，返回流式 NDJSON：每个输入行一行（line、id、ok、result 或 problem），按输入顺序，最后一行为 {"summary": …}；坏行给出错误行，其余照常评分。',
+        querystring: BatchQuerySchema,
+        body: BatchBodySchema,
+        response: {
+          200: {
+            description: '评分结果',
+            content: {
+              'application/json': { schema: BatchJsonResultSchema },
+              'application/x-ndjson': { schema: BatchLineSchema },
+            },
+          },
+          ...problems(400, 404, 413, 415),
+        },
+      },
+    },
+    async (req, reply) => {
+      const body: unknown = req.body;
+      const streamed = isStream(body);
+      const choice = choosePolicy(app, req.query.policy);
+      if (!choice.ok) {
+        if (streamed) reply.header('connection', 'close');
+        return problem(reply, 'UNKNOWN_POLICY', { policy: choice.id });
+      }
+      req.work.policy = choice.label;
+      const lang = langOf(req);
+      const scorer = new BatchScorer(app, req, choice.policy, lang, req.query.detail);
+
+      if (!streamed) {
+        if (body === undefined) return problem(reply, 'EMPTY_BODY');
+        if (!Array.isArray(body)) {
+          const detail = lang === 'en' ? 'expected an array of forms' : '应为表单数组';
+          return problem(reply, 'BAD_REQUEST', { detail }, [{ code: 'BAD_REQUEST', pointer: '', message: detail }]);
+        }
+        if (body.length > app.config.batchMaxItems) {
+          const detail =
+            lang === 'en'
+              ? `at most ${app.config.batchMaxItems} forms per JSON batch (got ${body.length}); send NDJSON for more`
+              : `JSON 批量最多${app.config.batchMaxItems}个表单（收到${body.length}个），更多请用 NDJSON`;
+          return problem(reply, 'BAD_REQUEST', { detail });
+        }
+        const results = body.map((input, index) => ({ index, ...scorer.score(input) }));
+        return { results, summary: scorer.summary };
+      }
+
+      const limit = app.config.batchLineLimit;
+      const lines = ndjsonLines(body, limit);
+      let first: NdjsonLine | undefined;
+      for (;;) {
+        const r = await lines.next();
+        if (r.done) break;
+        if (r.value !== FLUSH) {
+          first = r.value;
+          break;
+        }
+      }
+      if (first === undefined) return problem(reply, 'EMPTY_BODY');
+      if (first.tooLarge) {
+        reply.header('connection', 'close');
+        void lines.return(undefined);
+        return problem(reply, 'LINE_TOO_LARGE', { line: first.n, limit });
+      }
+      reply.type('application/x-ndjson; charset=utf-8');
+      const stream = Readable.from(answer(scorer, first, lines, limit), { objectMode: true, highWaterMark: 1 });
+      // A stream is sent as it is; the response schema only documents its lines.
+      return reply.send(stream as never);
+    },
+  );
+};
+
+/** The NDJSON answer, produced only as fast as it is read. */
+async function* answer(
+  scorer: BatchScorer,
+  first: NdjsonLine,
+  rest: AsyncGenerator<NdjsonItem>,
+  limit: number,
+): AsyncGenerator<string> {
+  const line = (l: NdjsonLine) => JSON.stringify({ line: l.n, ...scorer.line(l, limit) }) + '\n';
+  let buf = line(first);
+  for await (const item of rest) {
+    if (item === FLUSH) {
+      if (buf.length > 0) {
+        yield buf;
+        buf = '';
+      }
+      continue;
+    }
+    buf += line(item);
+    if (buf.length >= OUT_CHUNK) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield buf + JSON.stringify({ summary: scorer.summary }) + '\n';
+}

@@ -1,0 +1,72 @@
+/** Schemas of POST /v1/score and POST /v1/score/batch. */
+import { z } from 'zod';
+import { FormSchema } from '../../core/model/form.js';
+import { PolicyRefSchema, ScoreResultSchema } from '../../core/model/result.js';
+import { documentedOnly, ProblemSchema } from './common.js';
+
+/** Body of POST /v1/score: one form (validated by the core, not by fastify). */
+export const ScoreBodySchema = documentedOnly(FormSchema);
+
+/** Body of POST /v1/score/batch as application/json. */
+export const BatchBodySchema = documentedOnly(
+  z.array(FormSchema).meta({ description: '表单数组（application/json）；或以 application/x-ndjson 每行一个表单' }),
+);
+
+export const BatchQuerySchema = z.object({
+  policy: z
+    .string()
+    .max(64)
+    .optional()
+    .meta({ description: '评分政策 id；省略时每个表单按其财政区划与年度选择适用的政策' }),
+  detail: z
+    .enum(['full', 'brief'])
+    .default('full')
+    .meta({ description: 'full：每个结果为完整的 ScoreResult；brief：只给得分、等级、状态、政策与问题计数' }),
+});
+
+export const BriefResultSchema = z
+  .object({
+    status: z.enum(['scored', 'needs_review']),
+    total: z.string(),
+    grade: z.string().nullable(),
+    policy: PolicyRefSchema,
+    summary: z.object({
+      errors: z.number().int(),
+      warnings: z.number().int(),
+      infos: z.number().int(),
+      byCode: z.record(z.string(), z.number().int()),
+    }),
+  })
+  .meta({ id: 'BriefResult', description: 'detail=brief 时的简要结果' });
+
+const itemFields = {
+  id: z.string().nullable().meta({ description: '表单的 id（eval_id），没有时为 proCode；都没有时为 null' }),
+  ok: z.boolean(),
+  result: z.union([ScoreResultSchema, BriefResultSchema]).optional(),
+  problem: ProblemSchema.optional().meta({ description: '该表单无法评分的原因（ok 为 false 时）' }),
+};
+
+export const BatchLineSchema = z
+  .object({ line: z.number().int().meta({ description: '输入中的行号，从 1 开始' }), ...itemFields })
+  .meta({ id: 'BatchLine', description: 'NDJSON 输出的一行：一个输入行的结果或错误' });
+
+export const BatchItemSchema = z
+  .object({ index: z.number().int().meta({ description: '数组中的下标，从 0 开始' }), ...itemFields })
+  .meta({ id: 'BatchItem', description: 'JSON 数组批量评分中的一项' });
+
+export const BatchSummarySchema = z
+  .object({
+    lines: z.number().int().meta({ description: '收到的表单数（不含空行）' }),
+    scored: z.number().int(),
+    failed: z.number().int(),
+    byGrade: z.record(z.string(), z.number().int()).meta({ description: '按等级计数；无等级的政策记为 "none"' }),
+    byFinding: z.record(z.string(), z.number().int()).meta({ description: '按问题代码计数（已评分表单中的问题）' }),
+    failures: z.record(z.string(), z.number().int()).meta({ description: '无法评分的表单，按原因代码计数' }),
+  })
+  .meta({ id: 'BatchSummary', description: '批量评分汇总（NDJSON 的最后一行为 {"summary": …}）' });
+
+export const BatchSummaryLineSchema = z.object({ summary: BatchSummarySchema });
+
+export const BatchJsonResultSchema = z
+  .object({ results: z.array(BatchItemSchema), summary: BatchSummarySchema })
+  .meta({ id: 'BatchResult', description: 'application/json 批量评分的结果' });
