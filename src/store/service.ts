@@ -1,0 +1,224 @@
+/**
+ * The storage use-cases on top of the core and the repository, shared by the HTTP routes and
+ * the crash-test writer: validate and score a form, store it (with its score snapshot) under the
+ * unit's tenancy, and re-score stored submissions under a policy.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { finding, type Finding, type Lang } from '../core/codes.js';
+import { Dec } from '../core/decimal.js';
+import type { Form } from '../core/model/form.js';
+import type { ScoreResult } from '../core/model/result.js';
+import { fieldLabel } from '../core/model/validate.js';
+import type { Policy } from '../core/policy/types.js';
+import type { Jixiao } from '../jixiao.js';
+import type { Principal } from '../auth/keys.js';
+import { actorOf } from '../auth/keys.js';
+import type { Repository } from './repository.js';
+import type { ListFilter, NewSnapshot, NewSubmission, StoredResponse } from './types.js';
+
+/** JSON with object keys sorted, so that the same form always hashes the same. */
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return '[' + v.map(canonicalJson).join(',') + ']';
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();
+  return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(o[k])).join(',') + '}';
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The stored numbers of a result; the money sum in 万元 whatever the form's unit. */
+export function snapshotOf(result: ScoreResult): NewSnapshot {
+  const budget = new Dec(result.funds.budget);
+  return {
+    policy: { id: result.policy.id, version: result.policy.version, hash: result.policy.hash },
+    status: result.status,
+    total: result.total,
+    grade: result.grade,
+    gradeCode: result.gradeCode,
+    reportedTotal: result.reported.total,
+    reportedGrade: result.reported.grade,
+    pointsTotal: result.pointsTotal,
+    budgetWan: (result.funds.moneyUnit === '元' ? budget.div(10000) : budget).toString(),
+    findings: { ...result.summary.byCode },
+    resultJson: JSON.stringify(result),
+  };
+}
+
+export type Prepared =
+  | { kind: 'ok'; submission: NewSubmission; result: ScoreResult; form: Form }
+  | { kind: 'invalid'; problems: Finding[] }
+  | { kind: 'forbidden' };
+
+/** Validates, scores and checks the tenancy of a form a unit submits. Never throws on bad input. */
+export function prepareSubmission(jx: Jixiao, p: Principal, body: unknown, lang: Lang = 'zh'): Prepared {
+  const out = jx.scoreInput(body, { lang });
+  if (!out.ok) return { kind: 'invalid', problems: out.problems };
+  const form = out.form;
+  const problems: Finding[] = [];
+  const required = (field: 'mofDivCode' | 'agencyCode') => {
+    if (!form[field]) problems.push(finding('REQUIRED', `/${field}`, { field: fieldLabel([field]) }, lang));
+  };
+  required('mofDivCode');
+  required('agencyCode');
+  const agency = form.agencyCode ?? '';
+  // 单位代码 = 部门代码 + 3 digits (integration.md §1.5): a form cannot place its unit under another department.
+  if (form.deptCode && agency && !agency.startsWith(form.deptCode)) {
+    problems.push(finding('INVALID_CODE', '/deptCode', { field: fieldLabel(['deptCode']), value: form.deptCode }, lang));
+  }
+  if (problems.length) return { kind: 'invalid', problems };
+  if (p.role !== 'unit' || p.agencyCode !== agency || (p.mofDivCode && p.mofDivCode !== form.mofDivCode)) return { kind: 'forbidden' };
+  const inputJson = JSON.stringify(body);
+  return {
+    kind: 'ok',
+    form,
+    result: out.result,
+    submission: {
+      mofDivCode: form.mofDivCode!,
+      fiscalYear: form.fiscalYear,
+      projectKey: form.proCode ?? `name:${agency}:${form.proName}`,
+      proCode: form.proCode ?? null,
+      deptCode: form.deptCode ?? (agency.length > 3 ? agency.slice(0, -3) : agency),
+      agencyCode: agency,
+      proName: form.proName,
+      agencyName: form.agencyName ?? null,
+      deptName: form.deptName ?? null,
+      evalId: form.id ?? null,
+      inputJson,
+      inputHash: sha256(canonicalJson(body)),
+      snapshot: snapshotOf(out.result),
+    },
+  };
+}
+
+export function scoreSummary(r: ScoreResult) {
+  return { total: r.total, grade: r.grade, gradeCode: r.gradeCode, status: r.status, policy: r.policy };
+}
+
+export type SubmitResult =
+  | { kind: 'stored' | 'replayed'; response: StoredResponse }
+  | { kind: 'invalid'; problems: Finding[] }
+  | { kind: 'forbidden' }
+  | { kind: 'idempotency_mismatch' };
+
+/** POST /v1/submissions without HTTP: what the route and the crash-test writer call. */
+export async function submit(
+  jx: Jixiao,
+  repo: Repository,
+  p: Principal,
+  body: unknown,
+  opts: { idempotencyKey?: string; lang?: Lang } = {},
+): Promise<SubmitResult> {
+  const idem = opts.idempotencyKey ? { key: opts.idempotencyKey, requestHash: sha256(canonicalJson(body)) } : undefined;
+  // A retry is answered from the record before the form is scored again.
+  if (idem) {
+    const prior = await repo.findIdempotent(p.keyId, idem.key);
+    if (prior) return prior.requestHash === idem.requestHash ? { kind: 'replayed', response: prior.response } : { kind: 'idempotency_mismatch' };
+  }
+  const prep = prepareSubmission(jx, p, body, opts.lang);
+  if (prep.kind !== 'ok') return prep;
+  const out = await repo.submit({
+    submission: prep.submission,
+    actor: actorOf(p),
+    idempotency: idem,
+    respond: ({ id, version, created, replayOfEvalId }) => ({
+      status: replayOfEvalId ? 200 : 201,
+      body: {
+        id,
+        version,
+        created,
+        duplicate: replayOfEvalId,
+        links: { self: `/v1/submissions/${id}`, version: `/v1/submissions/${id}/versions/${version}` },
+        score: scoreSummary(prep.result),
+        result: prep.result,
+      },
+    }),
+  });
+  if (out.kind === 'foreign') return { kind: 'forbidden' };
+  return out;
+}
+
+export interface RescoreRequest {
+  year: number;
+  /** A policy id; null = the policy in force for each form's region and year. */
+  policy: Policy | null;
+  filter: Omit<ListFilter, 'year'>;
+}
+
+export interface GradeChange {
+  id: string;
+  proCode: string | null;
+  proName: string;
+  agencyCode: string;
+  deptCode: string;
+  version: number;
+  from: { total: string; grade: string | null; policy: { id: string; version: string } } | null;
+  to: { total: string; grade: string | null; policy: { id: string; version: string } };
+}
+
+export interface RescoreOutcome {
+  rescoreId: string | null;
+  policy: string | null;
+  year: number;
+  rescored: number;
+  changed: number;
+  totalChanged: number;
+  changes: GradeChange[];
+  failed: { id: string; problems: Finding[] }[];
+}
+
+/** Re-scores the current version of every matching submission; adds snapshots, overwrites none. */
+export async function rescore(jx: Jixiao, repo: Repository, p: Principal, req: RescoreRequest): Promise<RescoreOutcome> {
+  const targets = await repo.rescoreTargets({ ...req.filter, year: req.year });
+  const items: { id: string; version: number; snapshot: NewSnapshot }[] = [];
+  const changes: GradeChange[] = [];
+  const failed: RescoreOutcome['failed'] = [];
+  let totalChanged = 0;
+  for (const t of targets) {
+    const out = jx.scoreInput(t.input, req.policy ? { policy: req.policy } : {});
+    if (!out.ok) {
+      failed.push({ id: t.id, problems: out.problems });
+      continue;
+    }
+    const snap = snapshotOf(out.result);
+    items.push({ id: t.id, version: t.version, snapshot: snap });
+    const before = t.current;
+    if (!before || !new Dec(before.total).eq(new Dec(snap.total))) totalChanged++;
+    if (!before || before.grade !== snap.grade) {
+      changes.push({
+        id: t.id,
+        proCode: t.proCode,
+        proName: t.proName,
+        agencyCode: t.agencyCode,
+        deptCode: t.deptCode,
+        version: t.version,
+        from: before ? { total: before.total, grade: before.grade, policy: { id: before.policy.id, version: before.policy.version } } : null,
+        to: { total: snap.total, grade: snap.grade, policy: { id: snap.policy.id, version: snap.policy.version } },
+      });
+    }
+  }
+  const rescoreId = items.length ? randomUUID() : null;
+  if (rescoreId) {
+    await repo.addRescore(rescoreId, items, actorOf(p), {
+      year: req.year,
+      policy: req.policy?.id ?? null,
+      filter: req.filter,
+      rescored: items.length,
+      changed: changes.length,
+    });
+  }
+  return {
+    rescoreId,
+    policy: req.policy?.id ?? null,
+    year: req.year,
+    rescored: items.length,
+    changed: changes.length,
+    totalChanged,
+    changes,
+    failed,
+  };
+}

@@ -1,0 +1,20 @@
+/** API keys: stored as sha256 hashes only. */
+const COLS = `id, name, role, mof_div_code, dept_code, agency_code, key_prefix, created_at, created_by, revoked_at`;
+
+export const insert = `INSERT INTO api_keys (id, name, role, mof_div_code, dept_code, agency_code, key_hash, key_prefix, created_at, created_by)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export const byHash = `SELECT ${COLS} FROM api_keys WHERE key_hash = ?`;
+
+export const byId = `SELECT ${COLS} FROM api_keys WHERE id = ?`;
+
+export const list = `SELECT ${COLS} FROM api_keys ORDER BY created_at, id`;
+
+export const revoke = `UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`;
+
+export const countActiveBureau = `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM api_keys WHERE role = 'bureau' AND revoked_at IS NULL`;
+
+export const hashExists = `SELECT id FROM api_keys WHERE key_hash = ?`;
+
+/** Serialises the first-start bootstrap of several PostgreSQL instances. */
+export const pgBootstrapLock = `SELECT pg_advisory_xact_lock(472020)`;
