@@ -233,18 +233,17 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
 const PART_ZH: Record<string, string> = { querystring: '查询参数', params: '路径参数', body: '请求体', headers: '请求头' };
 
 interface OpenApiDoc {
-  paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
+  paths?: Record<string, Record<string, { requestBody?: { description?: string; content?: Record<string, unknown> } }>>;
   [k: string]: unknown;
 }
 
 /** The batch route also takes application/x-ndjson (one ProjectForm a line): say so in the document. */
 function addNdjsonContent(doc: OpenApiDoc): OpenApiDoc {
-  const op = doc.paths?.['/v1/score/batch']?.post;
-  if (op?.requestBody?.content) {
-    op.requestBody.content['application/x-ndjson'] = {
-      schema: { $ref: '#/components/schemas/ProjectForm' },
-      description: '每行一个 ProjectForm（NDJSON）；响应为流式 NDJSON：每个输入行一行 BatchLine，最后一行为 {"summary": BatchSummary}',
-    };
+  const body = doc.paths?.['/v1/score/batch']?.post?.requestBody;
+  if (body?.content) {
+    body.description =
+      'application/json：表单数组；application/x-ndjson：每行一个 ProjectForm，响应为流式 NDJSON（每个输入行一行 BatchLine，最后一行为 {"summary": BatchSummary}）';
+    body.content['application/x-ndjson'] = { schema: { $ref: '#/components/schemas/ProjectFormInput' } };
   }
   return doc;
 }
