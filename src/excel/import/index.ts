@@ -1,0 +1,117 @@
+/**
+ * Excel in: a workbook (bytes) → one FormInput per sheet that holds a 自评表, each with a map
+ * from JSON pointer to cell, plus import findings. The bytes are checked before exceljs sees
+ * them (not a zip, encrypted, zip bomb). Never throws on bad input.
+ */
+import ExcelJS from 'exceljs';
+import { finding, type Finding, type Lang } from '../../core/codes.js';
+import type { FormInput } from '../../core/model/form.js';
+import { sheetGrid } from './grid.js';
+import { readSheet, type CellMap, type Layout } from './sheet.js';
+import { checkXlsxBuffer, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipcheck.js';
+
+export { cellRef, readSheet, type CellMap, type Layout, type SheetRead } from './sheet.js';
+export { checkXlsxBuffer, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipcheck.js';
+export { gridFromArrays, sheetGrid, type Grid } from './grid.js';
+
+export const MAX_ROWS = 10_000;
+
+export interface ImportOptions {
+  /** Only this sheet (by name). */
+  sheet?: string;
+  lang?: Lang;
+  mofDivCode?: string;
+  maxRows?: number;
+  zip?: ZipLimits;
+}
+
+export interface ImportedForm {
+  sheet: string;
+  layout: Layout;
+  form: FormInput;
+  /** JSON pointer → "Sheet!H14". */
+  cells: CellMap;
+  findings: Finding[];
+}
+
+export type ImportResult =
+  | { ok: true; forms: ImportedForm[]; findings: Finding[] }
+  | { ok: false; error: Finding; findings: Finding[] };
+
+export type ImportErrorCode = 'IMPORT_NOT_XLSX' | 'IMPORT_ENCRYPTED' | 'IMPORT_TOO_LARGE' | 'IMPORT_NO_FORM';
+
+export async function importWorkbook(buf: Buffer | Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
+  const lang = opts.lang ?? 'zh';
+  const bytes = Buffer.isBuffer(buf) ? buf : Buffer.from(buf);
+  const check = checkXlsxBuffer(bytes, opts.zip ?? DEFAULT_ZIP_LIMITS);
+  if (!check.ok) {
+    const error = finding(check.code, '', { detail: check.detail }, lang);
+    return { ok: false, error, findings: [error] };
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (err) {
+    const detail = (err as Error)?.message?.slice(0, 120) || '无法解析';
+    const error = finding('IMPORT_NOT_XLSX', '', { detail }, lang);
+    return { ok: false, error, findings: [error] };
+  }
+  const maxRows = opts.maxRows ?? MAX_ROWS;
+  const findings: Finding[] = [];
+  const forms: ImportedForm[] = [];
+  const sheets = wb.worksheets.filter((ws) => opts.sheet === undefined || ws.name === opts.sheet);
+  if (opts.sheet !== undefined && sheets.length === 0) {
+    const error = finding('IMPORT_NO_FORM', '', { sheet: opts.sheet }, lang);
+    return { ok: false, error, findings: [error] };
+  }
+  const skipped: string[] = [];
+  for (const ws of sheets) {
+    if (ws.rowCount > maxRows) {
+      findings.push(finding('IMPORT_TOO_MANY_ROWS', '', { sheet: ws.name, max: maxRows }, lang));
+      continue;
+    }
+    if (ws.actualRowCount === 0) {
+      findings.push(finding('IMPORT_EMPTY_SHEET', '', { sheet: ws.name }, lang));
+      continue;
+    }
+    const grid = sheetGrid(ws, maxRows);
+    if (grid.cells.every((row) => row.every((c) => c.text.trim() === '' && !c.formulaNoResult))) {
+      findings.push(finding('IMPORT_EMPTY_SHEET', '', { sheet: ws.name }, lang));
+      continue;
+    }
+    const read = readSheet(grid, { lang, mofDivCode: opts.mofDivCode });
+    if (read === null) {
+      skipped.push(ws.name);
+      continue;
+    }
+    if (read.form === null) {
+      findings.push(...read.findings);
+      continue;
+    }
+    forms.push({ sheet: read.sheet, layout: read.layout, form: read.form, cells: read.cells, findings: read.findings });
+  }
+  if (forms.length === 0) {
+    const sheet = skipped[0] ?? sheets[0]?.name ?? '';
+    const error = finding('IMPORT_NO_FORM', '', { sheet }, lang);
+    return { ok: false, error, findings: [...findings, error] };
+  }
+  for (const s of skipped) findings.push(finding('IMPORT_SHEET_SKIPPED', '', { sheet: s }, lang));
+  return { ok: true, forms, findings };
+}
+
+/**
+ * Give each finding the cell its pointer came from: the pointer itself, else its nearest
+ * parent that has a cell ("/indicators/3/actual" → "/indicators/3" → "/indicators" → "").
+ */
+export function attachCells<T extends { pointer: string; cell?: string }>(findings: readonly T[], cells: CellMap): T[] {
+  return findings.map((f) => {
+    if (f.cell) return f;
+    let p = f.pointer;
+    for (;;) {
+      const c = cells[p];
+      if (c !== undefined) return { ...f, cell: c };
+      if (p === '') return f;
+      p = p.slice(0, p.lastIndexOf('/'));
+    }
+  });
+}

@@ -1,0 +1,647 @@
+/**
+ * Read one 项目支出绩效自评表 from a grid: find the blocks by their header words, map each
+ * column by what its header says, and keep the cell address of every value. Handles the
+ * central layout (年度指标值), the Shanxi layout (年初/调整后指标值, 目标申报数/预算编制数,
+ * 资金结(转)余) and the Sichuan layout (指标性质/指标值/度量单位, 权重, 未完成原因分析).
+ * Never throws: what cannot be read becomes an import finding naming the cell.
+ */
+import { finding, ptr, type Code, type Finding, type Lang } from '../../core/codes.js';
+import type { FormInput } from '../../core/model/form.js';
+import type { Grid, GridCell } from './grid.js';
+import {
+  analysisLabel,
+  clean,
+  fundColumn,
+  identityLabel,
+  indicatorColumn,
+  isSectionLabel,
+  isSubtotalLabel,
+  isTotalFundName,
+  isTotalLabel,
+  levelName,
+  norm,
+  provinceOf,
+  readNumber,
+  splitCodeName,
+  splitTotal,
+  type AnalysisKey,
+  type FundField,
+  type IndicatorField,
+} from './words.js';
+
+/** JSON pointer → "Sheet!H14". */
+export type CellMap = Record<string, string>;
+
+export type Layout = 'shanxi' | 'sichuan' | 'central' | 'jixiao';
+
+export interface SheetRead {
+  sheet: string;
+  layout: Layout;
+  /** null: the sheet looks like a form but its indicator header cannot be found. */
+  form: FormInput | null;
+  cells: CellMap;
+  findings: Finding[];
+}
+
+export interface SheetOptions {
+  lang?: Lang;
+  /** 财政区划 code to set when the sheet does not say (overrides inference). */
+  mofDivCode?: string;
+}
+
+/** "Sheet1!H14"; names with spaces or punctuation are quoted as Excel does ('My sheet'!A1). */
+export function cellRef(sheet: string, addr: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(sheet) ? `${sheet}!${addr}` : `'${sheet.replace(/'/g, "''")}'!${addr}`;
+}
+
+type Row = GridCell[];
+
+/** The distinct merge masters of a row, left to right, with their first column. */
+function masters(row: Row, from = 0, to = row.length): { cell: GridCell; col: number }[] {
+  const seen = new Set<string>();
+  const out: { cell: GridCell; col: number }[] = [];
+  for (let c = from; c < to; c++) {
+    const cell = row[c];
+    if (seen.has(cell.master)) continue;
+    seen.add(cell.master);
+    out.push({ cell, col: c });
+  }
+  return out;
+}
+
+function rowHas(row: Row, pred: (t: string) => boolean): boolean {
+  return row.some((c) => c.text !== '' && pred(norm(c.text)));
+}
+
+function rowBlank(row: Row): boolean {
+  return row.every((c) => c.text.trim() === '');
+}
+
+class SheetReader {
+  readonly cells: CellMap = {};
+  readonly findings: Finding[] = [];
+  private readonly lang: Lang;
+
+  constructor(
+    private readonly g: Grid,
+    private readonly opts: SheetOptions,
+  ) {
+    this.lang = opts.lang ?? 'zh';
+  }
+
+  ref(cell: GridCell): string {
+    return cellRef(this.g.sheet, cell.master);
+  }
+
+  note(code: Code, cell: GridCell | null, params: Record<string, string | number> = {}, pointer = ''): void {
+    const f = finding(code, pointer, { sheet: this.g.sheet, ...(cell ? { cell: this.ref(cell) } : {}), ...params }, this.lang);
+    if (cell) f.cell = this.ref(cell);
+    this.findings.push(f);
+  }
+
+  mark(pointer: string, cell: GridCell): void {
+    this.cells[pointer] ??= this.ref(cell);
+  }
+
+  /** Text of a cell, with a finding for a formula that has no cached result. */
+  text(cell: GridCell | undefined): string {
+    if (!cell) return '';
+    if (cell.formulaNoResult) {
+      if (!this.findings.some((f) => f.code === 'IMPORT_FORMULA_NO_RESULT' && f.cell === this.ref(cell))) {
+        this.note('IMPORT_FORMULA_NO_RESULT', cell);
+      }
+      return '';
+    }
+    return clean(cell.text);
+  }
+
+  /** A number cell; a finding and undefined when it cannot be read. */
+  num(cell: GridCell | undefined, pointer: string, opts: { percent?: boolean; signed?: boolean } = {}): string | undefined {
+    if (!cell) return undefined;
+    const t = this.text(cell);
+    const r = readNumber(t, opts);
+    if (r.kind === 'blank') return undefined;
+    this.mark(pointer, cell);
+    if (r.kind === 'bad') {
+      this.note('IMPORT_CELL_UNREADABLE', cell, { value: t.length > 40 ? t.slice(0, 40) + '…' : t }, pointer);
+      return undefined;
+    }
+    if (r.changed && !cell.numeric && !/^[\d.]+%?$/.test(t.trim())) {
+      this.note('IMPORT_VALUE_NORMALISED', cell, { value: t, normalised: r.value }, pointer);
+    }
+    return r.value;
+  }
+
+  read(): SheetRead | null {
+    const g = this.g;
+    const rows = g.cells;
+    // 1. The indicator header: the anchor of the form.
+    const indHeader = rows.findIndex(
+      (r) => rowHas(r, (t) => t.includes('三级指标') || t === '指标名称') && rowHas(r, (t) => t.includes('分值') || t.includes('权重')),
+    );
+    const titleRow = rows.findIndex((r) => rowHas(r, (t) => t.includes('自评表') || t.includes('绩效自评')));
+    if (indHeader < 0) {
+      const looksLikeForm = rows.some((r) =>
+        r.some((c) => identityLabel(c.text) === 'proName' || /绩效自评表(\(\d{4}年度?\))?$/.test(norm(c.text))),
+      );
+      if (looksLikeForm) {
+        this.note('IMPORT_HEADER_MISSING', null, { header: '三级指标 / 分值' }, '/indicators');
+        return { sheet: g.sheet, layout: 'central', form: null, cells: this.cells, findings: this.findings };
+      }
+      return null;
+    }
+    const form: Record<string, unknown> = {};
+    const topRow = titleRow >= 0 && titleRow < indHeader ? titleRow : 0;
+    if (rows[topRow]?.[0]) this.cells[''] = this.ref(rows[topRow].find((c) => c.text !== '') ?? rows[topRow][0]);
+
+    // 2. The fund header: the last row above the indicators that names 执行数 / 执行率.
+    let fundHeader = -1;
+    for (let r = indHeader - 1; r >= 0; r--) {
+      if (rowHas(rows[r], (t) => (t.includes('执行数') || t.includes('执行率')) && !t.includes('项目资金'))) {
+        fundHeader = r;
+        if (r > 0 && rowHas(rows[r - 1], (t) => t.includes('执行数') || t.includes('执行率'))) continue;
+        break;
+      }
+    }
+    const identityEnd = fundHeader >= 0 ? fundHeader : indHeader;
+
+    // 3. Title, year, identity.
+    this.readIdentity(form, topRow, identityEnd);
+
+    // 4. Funds.
+    let afterFunds = identityEnd;
+    let layout: Layout = 'central';
+    if (fundHeader >= 0) {
+      const res = this.readFunds(form, fundHeader, indHeader);
+      afterFunds = res.end;
+      if (res.shanxi) layout = 'shanxi';
+      if (res.jixiao) layout = 'jixiao';
+    } else {
+      this.note('IMPORT_HEADER_MISSING', null, { header: '全年执行数' });
+    }
+
+    // 5. Goals between the funds and the indicators.
+    this.readGoals(form, afterFunds, indHeader);
+
+    // 6. Indicators, total, analysis.
+    const ind = this.readIndicators(form, indHeader);
+    if (ind.layout) layout = layout === 'jixiao' ? 'jixiao' : ind.layout;
+    if (ind.jixiao) layout = 'jixiao';
+    if (ind.totalRow >= 0) this.readTotal(form, ind.totalRow, ind.reportedCol, ind.scoreCol);
+    this.readAnalysis(form, ind.totalRow >= 0 ? ind.totalRow + 1 : ind.end);
+
+    // 7. Region: the sheet's own code, the option, the unit's province, the Shanxi layout.
+    if (this.opts.mofDivCode) form.mofDivCode = this.opts.mofDivCode;
+    if (form.mofDivCode === undefined) {
+      const byName = provinceOf(form.deptName as string | undefined) ?? provinceOf(form.agencyName as string | undefined);
+      const basis = byName ? ((form.deptName as string | undefined) ?? (form.agencyName as string)) : null;
+      if (byName && basis) {
+        form.mofDivCode = byName;
+        this.note('IMPORT_REGION_INFERRED', null, { basis, code: byName }, '/mofDivCode');
+      } else if (layout === 'shanxi') {
+        form.mofDivCode = '140000';
+        this.note('IMPORT_REGION_INFERRED', null, { basis: '山西版式（年初指标值 / 调整后指标值）', code: '140000' }, '/mofDivCode');
+      }
+    }
+    if (form.fiscalYear === undefined) this.note('IMPORT_FORM_INCOMPLETE', null, { field: '年度' }, '/fiscalYear');
+    if (form.proName === undefined) this.note('IMPORT_FORM_INCOMPLETE', null, { field: '项目名称' }, '/proName');
+    return { sheet: g.sheet, layout, form: order(form) as FormInput, cells: this.cells, findings: this.findings };
+  }
+
+  private readIdentity(form: Record<string, unknown>, top: number, end: number): void {
+    const rows = this.g.cells;
+    const yearRe = /((?:19|20)\d{2})\s*年度?/;
+    for (let r = top; r < end; r++) {
+      const ms = masters(rows[r]).filter((m) => m.cell.text.trim() !== '');
+      for (let i = 0; i < ms.length; i++) {
+        const t = this.text(ms[i].cell);
+        if (form.fiscalYear === undefined) {
+          const y = yearRe.exec(t);
+          const next = ms[i + 1];
+          if (y) {
+            form.fiscalYear = Number(y[1]);
+            this.mark('/fiscalYear', ms[i].cell);
+          } else if (/^(评价|预算|自评)?年度$/.test(norm(t)) && next && /^(19|20)\d{2}$/.test(norm(next.cell.text))) {
+            form.fiscalYear = Number(norm(next.cell.text));
+            this.mark('/fiscalYear', next.cell);
+          }
+        }
+        if (form.proName === undefined && r === top && norm(t).endsWith('绩效自评表') && norm(t).length > 10) {
+          // "社会保险经办专项业务工作经费项目支出绩效自评表": the project name is in the title too.
+          const name = norm(t).replace(/\(?\d{4}年度?\)?/, '').replace(/项目支出绩效自评表$|绩效自评表$/, '');
+          if (name.length >= 2) this.titleName = name;
+        }
+        const key = identityLabel(t);
+        if (!key) continue;
+        const next = ms[i + 1];
+        if (!next || identityLabel(next.cell.text)) continue;
+        const value = this.text(next.cell);
+        if (value === '') continue;
+        if (key === 'proName') {
+          form.proName = value;
+          this.mark('/proName', next.cell);
+        } else if (key === 'proCode') {
+          form.proCode = value;
+          this.mark('/proCode', next.cell);
+        } else if (key === 'mofDivCode') {
+          form.mofDivCode = value;
+          this.mark('/mofDivCode', next.cell);
+        } else {
+          const prefix = key === 'dept' ? 'dept' : 'agency';
+          const { code, name } = splitCodeName(value);
+          if (code !== undefined) {
+            form[prefix + 'Code'] = code;
+            this.mark(`/${prefix}Code`, next.cell);
+          }
+          if (name !== undefined) {
+            form[prefix + 'Name'] = name;
+            this.mark(`/${prefix}Name`, next.cell);
+          }
+        }
+        i++;
+      }
+    }
+    if (form.proName === undefined && this.titleName) {
+      form.proName = this.titleName;
+      const title = rows[top].find((c) => c.text !== '');
+      if (title) this.mark('/proName', title);
+    }
+  }
+
+  private titleName: string | undefined;
+
+  private readFunds(form: Record<string, unknown>, header: number, limit: number): { end: number; shanxi: boolean; jixiao: boolean } {
+    const rows = this.g.cells;
+    const cols = this.g.cols;
+    // A second header row holds the sub-columns (目标申报数 / 预算编制数) when it has no numbers.
+    const second = rows[header + 1];
+    const twoRows =
+      header + 1 < limit &&
+      second !== undefined &&
+      !second.some((c) => c.numeric) &&
+      rowHas(second, (t) => t.includes('申报') || t.includes('编制') || t.includes('调整') || t.includes('预算数'));
+    const fields = new Map<number, FundField>();
+    const seen = new Set<FundField>();
+    for (let c = 0; c < cols; c++) {
+      const parts = [rows[header][c].text];
+      if (twoRows && second[c].master !== rows[header][c].master) parts.push(second[c].text);
+      const kind = fundColumn(parts.join(''));
+      // The label column ("项目资金预算安排及执行进度(万元)") also says 执行 and 预算: skip it.
+      if (!kind || norm(parts[0]).includes('项目资金') || norm(parts[0]).includes('预算执行情况')) continue;
+      if (seen.has(kind) && kind !== 'reason') continue;
+      if (c > 0 && rows[header][c - 1].master === rows[header][c].master && (!twoRows || second[c - 1].master === second[c].master)) continue;
+      fields.set(c, kind);
+      seen.add(kind);
+    }
+    const headerText = rows[header].map((c) => c.text).join('') + (twoRows ? second.map((c) => c.text).join('') : '');
+    if (/[(（]\s*元\s*[)）]/.test(headerText) && !headerText.includes('万元')) form.moneyUnit = '元';
+    this.mark('/funds', rows[header][0]);
+    const firstCol = Math.min(...fields.keys());
+    const jixiao = [...fields.values()].some((k) => k.startsWith('reported'));
+    const list: Record<string, unknown>[] = [];
+    let r = header + (twoRows ? 2 : 1);
+    for (; r < limit; r++) {
+      const row = rows[r];
+      if (rowBlank(row)) continue;
+      if (rowHas(row, (t) => t.includes('年度目标') || t.includes('总体目标') || t.includes('绩效目标') || t.includes('三级指标'))) break;
+      const labelCells = masters(row, 0, Number.isFinite(firstCol) ? firstCol : 1).filter((m) => m.cell.text.trim() !== '');
+      const labelCell = labelCells.at(-1)?.cell;
+      const i = list.length;
+      const p = (f: string) => ptr('funds', 'rows', i, f);
+      const item: Record<string, unknown> = {};
+      let any = false;
+      for (const [c, kind] of fields) {
+        const cell = row[c];
+        // A value merged across from the label (or from another column) is not this column's value.
+        if (c > 0 && row[c - 1].master === cell.master && fields.get(c - 1) === undefined) continue;
+        if (kind === 'reason') {
+          const t = this.text(cell);
+          if (t) {
+            item.reason = t;
+            this.mark(p('reason'), cell);
+            any = true;
+          }
+          continue;
+        }
+        if (jixiao && (kind === 'rate' || kind === 'score' || kind === 'balance')) continue;
+        const target =
+          kind === 'rate' || kind === 'reportedRate'
+            ? 'reportedRate'
+            : kind === 'balance' || kind === 'reportedBalance'
+              ? 'reportedBalance'
+              : kind === 'score' || kind === 'reportedScore'
+                ? 'reportedScore'
+                : kind;
+        if (kind === 'points') {
+          const v = this.num(cell, ptr('funds', 'points'));
+          if (v !== undefined && form.funds === undefined) (this.fundPoints ??= v);
+          continue;
+        }
+        const v = this.num(cell, p(target), {
+          percent: target === 'reportedRate',
+          signed: target === 'adjustment' || target === 'reportedBalance',
+        });
+        if (v !== undefined) {
+          item[target] = v;
+          any = true;
+        }
+      }
+      const labelText = labelCell ? this.text(labelCell) : '';
+      if (!any && labelText === '') continue;
+      if (!any && !/资金|财政|拨款|结转|其他|合计|总额/.test(labelText)) break;
+      const name = labelText.replace(/^其中\s*[:：]?\s*/, '').replace(/[:：]\s*$/, '').trim();
+      if (name !== '') {
+        item.name = name;
+        if (isTotalFundName(name)) item.isTotal = true;
+        this.mark(p('name'), labelCell!);
+        this.mark(ptr('funds', 'rows', i), labelCell!);
+      } else {
+        item.name = '';
+        const c0 = row[Math.max(0, Number.isFinite(firstCol) ? firstCol - 1 : 0)];
+        this.mark(p('name'), c0);
+        this.mark(ptr('funds', 'rows', i), c0);
+      }
+      list.push(orderRow(item));
+    }
+    const funds: Record<string, unknown> = {};
+    if (this.fundPoints !== undefined) funds.points = this.fundPoints;
+    funds.rows = list;
+    form.funds = funds;
+    if (list.length === 0) this.note('IMPORT_FORM_INCOMPLETE', rows[header][0], { field: '项目资金' }, '/funds/rows');
+    const shanxi = [...fields.values()].some((k) => k === 'declared');
+    return { end: r, shanxi, jixiao };
+  }
+
+  private fundPoints: string | undefined;
+
+  private readGoals(form: Record<string, unknown>, from: number, to: number): void {
+    const rows = this.g.cells;
+    let header = -1;
+    for (let r = from; r < to; r++) {
+      if (rowHas(rows[r], (t) => t.includes('完成情况')) && rowHas(rows[r], (t) => t.includes('目标'))) {
+        header = r;
+        break;
+      }
+    }
+    if (header < 0) return;
+    const groups = masters(rows[header]).filter((m) => m.cell.text.trim() !== '');
+    const ci = groups.findIndex((m) => norm(m.cell.text).includes('完成情况'));
+    if (ci < 0) return;
+    const ti = ci - 1;
+    const span = (k: number): [number, number] => {
+      const start = groups[k].col;
+      let end = start;
+      while (end + 1 < this.g.cols && rows[header][end + 1].master === groups[k].cell.master) end++;
+      return [start, end];
+    };
+    const [cs, ce] = span(ci);
+    const [ts, te] = ti >= 0 ? span(ti) : [-1, -1];
+    const labelMasters = new Set(groups.slice(0, Math.max(ti, 0)).map((m) => m.cell.master));
+    const goals: Record<string, string>[] = [];
+    const pick = (row: Row, s: number, e: number): GridCell | undefined => {
+      if (s < 0) return undefined;
+      for (let c = s; c <= e; c++) {
+        const cell = row[c];
+        if (cell.master === rows[header][c].master || labelMasters.has(cell.master)) continue;
+        if (cell.text.trim() !== '') return cell;
+      }
+      return undefined;
+    };
+    for (let r = header + 1; r < to; r++) {
+      const row = rows[r];
+      if (rowBlank(row)) continue;
+      if (rowHas(row, (t) => t.includes('三级指标') || t.includes('一级指标'))) break;
+      const tc = pick(row, ts, te);
+      const cc = pick(row, cs, ce);
+      if (!tc && !cc) continue;
+      const goal: Record<string, string> = {};
+      const i = goals.length;
+      if (tc) {
+        goal.target = this.text(tc);
+        this.mark(ptr('goals', i, 'target'), tc);
+        this.mark(ptr('goals', i), tc);
+      }
+      if (cc) {
+        goal.completion = this.text(cc);
+        this.mark(ptr('goals', i, 'completion'), cc);
+        this.mark(ptr('goals', i), cc);
+      }
+      goals.push(goal);
+    }
+    if (goals.length) form.goals = goals;
+  }
+
+  private readIndicators(
+    form: Record<string, unknown>,
+    header: number,
+  ): { end: number; totalRow: number; reportedCol: number; scoreCol: number; layout: Layout | null; jixiao: boolean } {
+    const rows = this.g.cells;
+    const cols = this.g.cols;
+    const fields = new Map<number, IndicatorField>();
+    const seen = new Set<IndicatorField>();
+    for (let c = 0; c < cols; c++) {
+      const cell = rows[header][c];
+      if (c > 0 && rows[header][c - 1].master === cell.master) continue;
+      const kind = indicatorColumn(cell.text);
+      if (!kind || seen.has(kind)) continue;
+      fields.set(c, kind);
+      seen.add(kind);
+    }
+    const colOf = (k: IndicatorField) => [...fields].find(([, v]) => v === k)?.[0] ?? -1;
+    const jixiao = seen.has('reportedScore');
+    this.mark('/indicators', rows[header][colOf('name') >= 0 ? colOf('name') : 0]);
+    for (const need of ['name', 'points'] as const) {
+      if (!seen.has(need)) this.note('IMPORT_HEADER_MISSING', rows[header][0], { header: need === 'name' ? '三级指标' : '分值' });
+    }
+    if (!seen.has('target') && !seen.has('initialTarget')) this.note('IMPORT_HEADER_MISSING', rows[header][0], { header: '指标值' });
+    if (!seen.has('actual')) this.note('IMPORT_HEADER_MISSING', rows[header][0], { header: '实际完成值' });
+    const layout: Layout | null = seen.has('initialTarget') ? 'shanxi' : seen.has('operator') || seen.has('unit') ? 'sichuan' : null;
+
+    const list: Record<string, unknown>[] = [];
+    let l1 = '';
+    let l2 = '';
+    let totalRow = -1;
+    let r = header + 1;
+    const firstField = Math.min(...fields.keys());
+    for (; r < rows.length; r++) {
+      const row = rows[r];
+      if (rowBlank(row)) continue;
+      const ms = masters(row).filter((m) => m.cell.text.trim() !== '');
+      if (ms.some((m) => isTotalLabel(m.cell.text))) {
+        totalRow = r;
+        break;
+      }
+      if (ms.some((m) => analysisLabel(m.cell.text) !== null || norm(m.cell.text) === '项目绩效分析' || norm(m.cell.text).startsWith('备注'))) break;
+      if (ms.some((m) => isSubtotalLabel(m.cell.text))) continue;
+      const get = (k: IndicatorField): GridCell | undefined => {
+        const c = colOf(k);
+        if (c < 0) return undefined;
+        const cell = row[c];
+        // The block label (绩效指标) merged down the left edge is not a value.
+        if (cell.master === rows[header][c].master) return undefined;
+        return cell;
+      };
+      const i = list.length;
+      const p = (f: string) => ptr('indicators', i, f);
+      const item: Record<string, unknown> = {};
+      const l1c = get('level1');
+      const l2c = get('level2');
+      const t1 = l1c ? levelName(this.text(l1c)) : '';
+      const t2 = l2c ? levelName(this.text(l2c)) : '';
+      if (t1 !== '' && t1 !== l1) {
+        l1 = t1;
+        l2 = '';
+      }
+      if (t2 !== '') l2 = t2;
+      const nameCell = get('name');
+      const name = nameCell ? this.text(nameCell) : '';
+      const texts: Partial<Record<IndicatorField, string>> = {};
+      for (const k of ['initialTarget', 'target', 'operator', 'unit', 'actual', 'deviationNote', 'evalStd', 'deductionReason'] as const) {
+        const cell = get(k);
+        const t = cell ? this.text(cell) : '';
+        if (t !== '') texts[k] = t;
+      }
+      const numCells: Partial<Record<IndicatorField, GridCell>> = {};
+      for (const k of ['points', 'score', 'reportedScore', 'manualScore', 'deduction'] as const) {
+        const cell = get(k);
+        if (cell && this.text(cell) !== '') numCells[k] = cell;
+      }
+      const hasValues = Object.keys(texts).length > 0 || Object.keys(numCells).length > 0;
+      if (name === '' && !hasValues) continue; // a row that only carries 一级 / 二级 labels
+      if (name === '' && row.slice(0, Number.isFinite(firstField) ? firstField : 0).every((c) => c.text === '') && !numCells.points && !texts.actual && !texts.target) {
+        // A free-standing remark under the table (备注 …) ends the block.
+        break;
+      }
+      if (l1 !== '') {
+        item.level1 = l1;
+        if (l1c) this.mark(p('level1'), l1c);
+      } else {
+        item.level1 = '';
+        this.mark(p('level1'), row[colOf('level1') >= 0 ? colOf('level1') : 0]);
+      }
+      if (l2 !== '') {
+        item.level2 = l2;
+        if (l2c) this.mark(p('level2'), l2c);
+      } else {
+        item.level2 = '';
+        this.mark(p('level2'), row[colOf('level2') >= 0 ? colOf('level2') : 0]);
+      }
+      item.name = name;
+      const anchor = nameCell ?? row[Math.max(0, colOf('name'))];
+      this.mark(p('name'), anchor);
+      this.mark(ptr('indicators', i), anchor);
+      const pts = this.num(numCells.points ?? get('points'), p('points'));
+      if (pts !== undefined) item.points = pts;
+      else if (get('points')) this.mark(p('points'), get('points')!);
+      for (const [k, t] of Object.entries(texts)) {
+        item[k] = t;
+        this.mark(p(k), get(k as IndicatorField)!);
+      }
+      const rep = jixiao ? numCells.reportedScore : numCells.score;
+      if (rep) {
+        const v = this.num(rep, p('reportedScore'));
+        if (v !== undefined) item.reportedScore = v;
+      }
+      if (numCells.manualScore) {
+        const v = this.num(numCells.manualScore, p('manualScore'));
+        if (v !== undefined) item.manualScore = v;
+      }
+      if (numCells.deduction) {
+        const v = this.num(numCells.deduction, p('deduction'));
+        if (v !== undefined) item.deduction = v;
+      }
+      list.push(orderIndicator(item));
+    }
+    form.indicators = list;
+    if (list.length === 0) this.note('IMPORT_FORM_INCOMPLETE', rows[header][0], { field: '三级指标' }, '/indicators');
+    return { end: r, totalRow, reportedCol: jixiao ? colOf('reportedScore') : -1, scoreCol: colOf('score'), layout, jixiao };
+  }
+
+  private readTotal(form: Record<string, unknown>, r: number, reportedCol: number, scoreCol: number): void {
+    const row = this.g.cells[r];
+    const ms = masters(row).filter((m) => m.cell.text.trim() !== '');
+    const li = ms.findIndex((m) => isTotalLabel(m.cell.text));
+    let values = ms.slice(li + 1);
+    // Central forms print the points total (100) under 分值 and the total under 得分: prefer 得分.
+    const under = scoreCol >= 0 ? values.find((m) => m.cell.master === row[scoreCol].master) : undefined;
+    if (under && readNumber(under.cell.text.replace(/(优秀|良好|合格|不合格|优|良|中|差)/g, '').trim()).kind === 'number') {
+      values = [under, ...values.filter((m) => m !== under)];
+    }
+    if (reportedCol >= 0) {
+      // A jixiao export: the computed total sits under 分值 / 得分, the filer's under 填报得分.
+      const cell = row[reportedCol];
+      values = cell && cell.text.trim() !== '' && cell.master === cell.address ? [{ cell, col: reportedCol }] : [];
+    }
+    for (const { cell } of values) {
+      const t = this.text(cell);
+      const { total, grade } = splitTotal(t);
+      const numberPart = t.replace(/(优秀|良好|合格|不合格|优|良|中|差)/g, '').trim();
+      if (total !== undefined && form.reportedTotal === undefined) {
+        const v = this.num({ ...cell, text: numberPart.replace(/分$/, '') }, '/reportedTotal');
+        if (v !== undefined) form.reportedTotal = v;
+      } else if (total === undefined && grade === undefined) {
+        this.note('IMPORT_CELL_UNREADABLE', cell, { value: t }, '/reportedTotal');
+      }
+      if (grade !== undefined && form.reportedGrade === undefined) {
+        form.reportedGrade = grade;
+        this.mark('/reportedGrade', cell);
+      }
+    }
+  }
+
+  private readAnalysis(form: Record<string, unknown>, from: number): void {
+    const rows = this.g.cells;
+    const analysis: Partial<Record<AnalysisKey, string>> = {};
+    for (let r = from; r < rows.length; r++) {
+      const ms = masters(rows[r]).filter((m) => m.cell.text.trim() !== '');
+      if (ms.length === 0) continue;
+      if (norm(ms[0].cell.text).startsWith('备注')) break;
+      let key: AnalysisKey | null = null;
+      let value: GridCell | undefined;
+      for (const m of ms) {
+        const k = analysisLabel(m.cell.text);
+        if (k && !value) {
+          key = k;
+          continue;
+        }
+        if (isSectionLabel(m.cell.text)) continue;
+        if (key) value = m.cell;
+      }
+      if (key && value && analysis[key] === undefined) {
+        analysis[key] = this.text(value);
+        this.mark(ptr('analysis', key), value);
+      }
+    }
+    if (Object.keys(analysis).length) {
+      const order: AnalysisKey[] = ['implementation', 'outputs', 'benefits', 'satisfaction', 'experience', 'problems', 'improvements'];
+      const out: Partial<Record<AnalysisKey, string>> = {};
+      for (const k of order) if (analysis[k] !== undefined) out[k] = analysis[k];
+      form.analysis = out;
+    }
+  }
+}
+
+const FORM_ORDER = [
+  'kind', 'id', 'fiscalYear', 'mofDivCode', 'deptCode', 'deptName', 'agencyCode', 'agencyName', 'proCode', 'proName',
+  'moneyUnit', 'funds', 'goals', 'indicators', 'reportedTotal', 'reportedGrade', 'analysis',
+];
+const ROW_ORDER = ['name', 'isTotal', 'declared', 'initial', 'adjustment', 'budget', 'executed', 'reportedBalance', 'reportedRate', 'reportedScore', 'reason'];
+const IND_ORDER = [
+  'level1', 'level2', 'name', 'points', 'initialTarget', 'target', 'operator', 'unit', 'actual', 'reportedScore', 'deviationNote',
+  'manualScore', 'deduction', 'deductionReason', 'evalStd',
+];
+
+function orderBy(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  for (const k of Object.keys(o)) if (!(k in out) && o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+const order = (o: Record<string, unknown>) => orderBy(o, FORM_ORDER);
+const orderRow = (o: Record<string, unknown>) => orderBy(o, ROW_ORDER);
+const orderIndicator = (o: Record<string, unknown>) => orderBy(o, IND_ORDER);
+
+/** Read one sheet. null: the sheet holds no form at all (no header words). */
+export function readSheet(grid: Grid, opts: SheetOptions = {}): SheetRead | null {
+  return new SheetReader(grid, opts).read();
+}
