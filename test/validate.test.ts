@@ -150,3 +150,10 @@ t.test('__proto__ keys never reach a prototype', async (t) => {
   t.equal(undefined, ({} as Record<string, unknown>).polluted);
   t.equal(undefined, (v.ok ? (v.form as unknown as Record<string, unknown>).polluted : 'x'));
 });
+
+t.test('scores and points may carry 分', async (t) => {
+  const v = validateForm(form({ reportedTotal: '93.76分' }, [indicator({ points: '90分', reportedScore: '90 分' })]));
+  t.equal('93.76', v.ok ? v.form.reportedTotal?.toString() : 'invalid');
+  t.equal('90', v.ok ? v.form.indicators[0].points.toString() : 'invalid');
+  t.equal(false, validateForm(form({ funds: { rows: [{ name: '资金总额', budget: '100分' }] } })).ok, 'not on amounts');
+});

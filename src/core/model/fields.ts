@@ -20,7 +20,7 @@ export type DecimalParse = { ok: true; value: Dec | undefined } | { ok: false };
  * Read one decimal from JSON input. Empty strings and null mean "not filled in" (blank Excel
  * cells); "1,234.50", full-width digits and, where `percent` is set, a trailing % are accepted.
  */
-export function readDecimal(v: unknown, percent = false): DecimalParse {
+export function readDecimal(v: unknown, percent = false, points = false): DecimalParse {
   if (v === undefined || v === null) return { ok: true, value: undefined };
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return { ok: false };
@@ -31,6 +31,7 @@ export function readDecimal(v: unknown, percent = false): DecimalParse {
   let s = halfWidth(v.trim()).replace(/\s+/g, '');
   if (s === '') return { ok: true, value: undefined };
   if (percent) s = s.replace(/(%|％|百分比)$/, '');
+  if (points) s = s.replace(/分$/, '');
   if (GROUPED_RE.test(s)) s = s.replace(/,/g, '');
   if (!DECIMAL_RE.test(s)) return { ok: false };
   return { ok: true, value: new Dec(s) };
@@ -40,6 +41,8 @@ interface DecimalOpts {
   /** Negative values are refused (points, amounts); adjustments and balances may be negative. */
   signed?: boolean;
   percent?: boolean;
+  /** Scores and points: a trailing 分 ("10分") is accepted. */
+  points?: boolean;
   description: string;
 }
 
@@ -47,7 +50,7 @@ function decimalBase(opts: DecimalOpts) {
   return z
     .union([z.number(), z.string(), z.null()])
     .transform((v, ctx): Dec | undefined => {
-      const r = readDecimal(v, opts.percent);
+      const r = readDecimal(v, opts.percent, opts.points);
       if (!r.ok) {
         ctx.addIssue({ code: 'custom', message: 'not a number', params: { jx: 'NOT_A_NUMBER' }, input: v });
         return z.NEVER;

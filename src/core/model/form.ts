@@ -29,14 +29,14 @@ export const FundRowSchema = z
     executed: optDecimal({ description: '全年执行数 (year_exe_amt)' }),
     reportedBalance: optDecimal({ signed: true, description: '填报的资金结（转）余' }),
     reportedRate: optDecimal({ percent: true, description: '填报的执行率，百分数（87.61 或 "87.61%"）(exe_amt_rate)' }),
-    reportedScore: optDecimal({ description: '填报的执行率得分 (exe_score)' }),
+    reportedScore: optDecimal({ points: true, description: '填报的执行率得分 (exe_score)' }),
     reason: optText(LIMITS.note, '执行率偏低或预算调整的原因说明'),
   })
   .meta({ id: 'FundRow', description: '项目资金的一行 (PM_PERF_SELF_BGT)' });
 
 export const FundsSchema = z
   .object({
-    points: optDecimal({ description: '预算执行率分值；省略时取评分政策的默认值（通常10分）' }),
+    points: optDecimal({ points: true, description: '预算执行率分值；省略时取评分政策的默认值（通常10分）' }),
     rows: z.array(FundRowSchema).min(1).max(LIMITS.fundRows),
   })
   .meta({ id: 'Funds', description: '项目资金预算安排及执行情况' });
@@ -57,16 +57,16 @@ export const IndicatorSchema = z
     level2Code: optCode(300, '二级指标代码 (lv2_perf_ind_code)'),
     name: reqText(LIMITS.name, '三级指标名称 (lv3_perf_ind_name)'),
     code: optCode(300, '三级指标代码 (lv3_perf_ind_code)'),
-    points: reqDecimal({ description: '分值 / 权重 (ind_weight)' }),
+    points: reqDecimal({ points: true, description: '分值 / 权重 (ind_weight)' }),
     initialTarget: optText(LIMITS.value, '年初指标值（山西版式）'),
     target: optText(LIMITS.value, '年度指标值 / 调整后指标值 (kpi_val)，如 "≥95%"、"=0次"、"≤90万元"、"及时"'),
     operator: optText(20, '指标性质 / 计算符号（四川版式的单独一列）："≥"、"≤"、"="、"定性"，或代码 1–6'),
     unit: optText(40, '度量单位（四川版式的单独一列）'),
     actual: optText(LIMITS.value, '实际完成值 (ind_comp)，如 "98%"、"≥99%"、"达成预期指标"'),
-    reportedScore: optDecimal({ description: '填报得分 (eval_score)' }),
+    reportedScore: optDecimal({ points: true, description: '填报得分 (eval_score)' }),
     deviationNote: optText(LIMITS.note, '偏差原因分析及改进措施 (devi_analy)'),
-    manualScore: optDecimal({ description: '人工评分：定性指标档内分值，或超额完成时按偏离度调整后的分值' }),
-    deduction: optDecimal({ description: '人工扣减分数（按偏离度适度调减）' }),
+    manualScore: optDecimal({ points: true, description: '人工评分：定性指标档内分值，或超额完成时按偏离度调整后的分值' }),
+    deduction: optDecimal({ points: true, description: '人工扣减分数（按偏离度适度调减）' }),
     deductionReason: optText(LIMITS.note, '扣减理由'),
     evalStd: optText(LIMITS.note, '评（扣）分标准 (kpi_evalstd)'),
     isDefaultCostRow: z.boolean().optional().meta({ description: '山西系统自动插入的默认成本指标（指标值“未填报”）；省略时按指标值识别' }),
@@ -107,7 +107,7 @@ export const ProjectFormSchema = z
     funds: FundsSchema,
     goals: z.array(GoalSchema).max(LIMITS.goals).optional(),
     indicators: z.array(IndicatorSchema).min(1).max(LIMITS.indicators),
-    reportedTotal: optDecimal({ description: '填报总分 (total_eval_value)' }),
+    reportedTotal: optDecimal({ points: true, description: '填报总分 (total_eval_value)' }),
     reportedGrade: optText(20, '填报等级：优 / 良 / 中 / 差'),
     analysis: AnalysisSchema.optional(),
   })
