@@ -1,5 +1,5 @@
 /** What the score and batch routes share: the policy a request asks for, and a form's key. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ScoreResult } from '../core/model/result.js';
 import type { Policy } from '../core/policy/types.js';
 
@@ -32,4 +32,9 @@ export function formKey(input: unknown): string | null {
 
 export function findingCodes(result: ScoreResult): string[] {
   return result.findings.map((f) => f.code);
+}
+
+/** True when the request came without a body at all (no content type, nothing parsed). */
+export function noBody(req: FastifyRequest): boolean {
+  return req.body === undefined || (req.body === null && req.headers['content-type'] === undefined);
 }

@@ -17,7 +17,7 @@ import type { Policy } from '../../core/policy/types.js';
 import { parseJson } from '../json.js';
 import { FLUSH, ndjsonLines, type NdjsonItem, type NdjsonLine } from '../ndjson.js';
 import { langOf, problem, problemBody, type Problem } from '../problem.js';
-import { choosePolicy, findingCodes, formKey } from '../scoring.js';
+import { choosePolicy, findingCodes, formKey, noBody } from '../scoring.js';
 import { problems } from '../schemas/common.js';
 import {
   BatchBodySchema,
@@ -160,7 +160,7 @@ export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
       const scorer = new BatchScorer(app, req, choice.policy, lang, req.query.detail);
 
       if (!streamed) {
-        if (body === undefined) return problem(reply, 'EMPTY_BODY');
+        if (noBody(req)) return problem(reply, 'EMPTY_BODY');
         if (!Array.isArray(body)) {
           const detail = lang === 'en' ? 'expected an array of forms' : '应为表单数组';
           return problem(reply, 'BAD_REQUEST', { detail }, [{ code: 'BAD_REQUEST', pointer: '', message: detail }]);

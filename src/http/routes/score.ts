@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ScoreResultSchema } from '../../core/model/result.js';
 import { langOf, problem } from '../problem.js';
-import { choosePolicy, findingCodes } from '../scoring.js';
+import { choosePolicy, findingCodes, noBody } from '../scoring.js';
 import { PolicyQuerySchema, problems } from '../schemas/common.js';
 import { ScoreBodySchema } from '../schemas/score.js';
 
@@ -23,7 +23,7 @@ export const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const choice = choosePolicy(app, req.query.policy);
       if (!choice.ok) return problem(reply, 'UNKNOWN_POLICY', { policy: choice.id });
-      if (req.body === undefined) return problem(reply, 'EMPTY_BODY');
+      if (noBody(req)) return problem(reply, 'EMPTY_BODY');
       req.work.forms = 1;
       req.work.policy = choice.label;
       const out = app.jixiao.scoreInput(req.body, { policy: choice.policy, lang: langOf(req) });

@@ -1,0 +1,121 @@
+/**
+ * API keys over HTTP: `Authorization: Bearer <key>`. Route plugins of the store guard their
+ * routes with `onRequest: requireRole(app, ['bureau'])` (authentication runs before the body is
+ * read, so a request without a key is 401 even when its body is broken):
+ *   no key, an unknown or a revoked key → 401 UNAUTHORIZED (with WWW-Authenticate: Bearer)
+ *   a key whose role may not do this   → 403 FORBIDDEN
+ * Another tenant's record is the route's business: it answers 404, as for a missing one.
+ *
+ * `authPlugin` also makes the scoring routes (everything else under /v1) ask for a key of any
+ * role when AUTH_SCORING=required; by default they stay open.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { authenticate, type Principal } from '../auth/keys.js';
+import { StoreUnavailableError } from '../store/driver.js';
+import type { Repository } from '../store/repository.js';
+import type { Role } from '../store/types.js';
+import { langOf, problem } from './problem.js';
+
+/**
+ * Runs the body of a store route: a StoreUnavailableError becomes 503 (Retry-After: 5), an
+ * absent store 503 too; everything else goes to the app's error handler.
+ *   async (req, reply) => withStore(app, reply, async (store) => { … })
+ */
+export async function withStore<R>(
+  app: FastifyInstance,
+  reply: FastifyReply,
+  fn: (store: Repository) => Promise<R>,
+): Promise<R | FastifyReply> {
+  if (!app.store) return unavailable(reply);
+  try {
+    return await fn(app.store);
+  } catch (err) {
+    if (err instanceof StoreUnavailableError) return unavailable(reply, err);
+    throw err;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The store; null when the app was built without one (its routes then answer 503). */
+    store: Repository | null;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    /** Set by the store's routes: they authenticate themselves (requireRole). */
+    ownAuth?: boolean;
+  }
+}
+
+const BEARER_RX = /^Bearer[ \t]+([\x21-\x7e]+)[ \t]*$/i;
+
+export function bearerOf(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  if (typeof h !== 'string') return null;
+  const m = BEARER_RX.exec(h);
+  return m ? m[1] : null;
+}
+
+export function unauthorized(reply: FastifyReply): FastifyReply {
+  reply.header('www-authenticate', 'Bearer realm="jixiao"');
+  return problem(reply, 'UNAUTHORIZED');
+}
+
+/** 503 for a store that cannot answer now (disk full, database unreachable) or is not configured. */
+export function unavailable(reply: FastifyReply, err?: unknown): FastifyReply {
+  reply.header('retry-after', '5');
+  if (err) reply.request.log.warn({ err: (err as Error).message }, 'store unavailable');
+  const zh = langOf(reply.request) === 'zh';
+  const detail = err ? (zh ? '数据库暂不可用' : 'the database is unavailable') : zh ? '未配置存储' : 'no storage configured';
+  return problem(reply, 'SERVICE_UNAVAILABLE', { detail });
+}
+
+/** Resolves the request's key; answers 401/503 itself and returns null when it did. */
+async function principalOr(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<Principal | null> {
+  if (!app.store) {
+    unavailable(reply);
+    return null;
+  }
+  const key = bearerOf(req);
+  if (!key) {
+    unauthorized(reply);
+    return null;
+  }
+  try {
+    const p = await authenticate(app.store, key);
+    if (!p) unauthorized(reply);
+    return p;
+  } catch (err) {
+    if (err instanceof StoreUnavailableError) {
+      unavailable(reply, err);
+      return null;
+    }
+    throw err;
+  }
+}
+
+/** onRequest hook: a valid key of one of `roles`, else 401 / 403. Sets req.principal. */
+export function requireRole(app: FastifyInstance, roles: readonly Role[]): onRequestHookHandler {
+  return async function (req, reply) {
+    const p = await principalOr(app, req, reply);
+    if (!p) return reply;
+    if (!roles.includes(p.role)) return problem(reply, 'FORBIDDEN');
+    req.principal = p;
+  };
+}
+
+/** Root-level setup: the decorations, and the AUTH_SCORING guard of the scoring routes. */
+export function setupAuth(app: FastifyInstance, store: Repository | null, authScoring: 'optional' | 'required'): void {
+  app.decorate('store', store);
+  app.decorateRequest('principal', null);
+  if (authScoring !== 'required') return;
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/v1/') || req.routeOptions.config?.ownAuth) return;
+    if (req.routeOptions.url === undefined) return; // 404 stays 404
+    const p = await principalOr(app, req, reply);
+    if (!p) return reply;
+    req.principal = p;
+  });
+}

@@ -1,0 +1,170 @@
+/**
+ * Submissions: a unit submits its forms; units, departments and the bureau read them within
+ * their tenancy (another tenant's submission is 404, exactly like a missing one).
+ *
+ *   POST /v1/submissions                      unit          validate, score, store (Idempotency-Key)
+ *   GET  /v1/submissions                      all roles     filters, cursor paging
+ *   GET  /v1/submissions/:id                  all roles     the head, its current form and score, its versions
+ *   GET  /v1/submissions/:id/versions/:n      all roles     one version: the form as sent and every score of it
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { scopeOf } from '../../auth/keys.js';
+import { decodeCursor } from '../../store/repository.js';
+import { submit } from '../../store/service.js';
+import { requireRole, withStore } from '../auth.js';
+import { langOf, problem } from '../problem.js';
+import { problems } from '../schemas/common.js';
+import { ScoreBodySchema } from '../schemas/score.js';
+
+const CODE = z.string().trim().regex(/^[0-9A-Za-z]{1,21}$/, 'a code such as 209100');
+const DECIMAL = z.string().trim().regex(/^\d{1,6}(\.\d{1,6})?$/, 'a score such as 90 or 89.5');
+const YEAR = z
+  .string()
+  .regex(/^\d{4}$/, 'a year such as 2022')
+  .transform(Number);
+
+export const ListQuerySchema = z.object({
+  year: YEAR.optional().meta({ description: '年度' }),
+  department: CODE.optional().meta({ description: '主管部门代码 dept_code' }),
+  unit: CODE.optional().meta({ description: '单位代码 agency_code' }),
+  region: z.string().regex(/^\d{6}(\d{3})?$/).optional().meta({ description: '财政区划代码 mof_div_code' }),
+  proCode: z.string().trim().min(1).max(21).optional().meta({ description: '项目代码 pro_code' }),
+  grade: z.string().trim().min(1).max(20).optional().meta({ description: '计算等级：优 / 良 / 中 / 差' }),
+  finding: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/).optional().meta({ description: '问题代码，如 TOTAL_MISMATCH' }),
+  minScore: DECIMAL.optional().meta({ description: '计算总分下限（含）' }),
+  maxScore: DECIMAL.optional().meta({ description: '计算总分上限（含）' }),
+  cursor: z.string().max(64).optional().meta({ description: '上一页的 nextCursor' }),
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(200))
+    .optional()
+    .meta({ description: '每页条数，1–200，默认50' }),
+});
+
+const IdParams = z.object({ id: z.string().max(64) });
+const VersionParams = z.object({ id: z.string().max(64), n: z.string().regex(/^\d{1,9}$/).transform(Number) });
+
+const IDEMPOTENCY_RX = /^[\x21-\x7e]{1,255}$/;
+const UUID_RX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const anyRole = requireRole(app, ['unit', 'department', 'bureau']);
+
+  app.post(
+    '/submissions',
+    {
+      config: { ownAuth: true },
+      onRequest: requireRole(app, ['unit']),
+      schema: {
+        tags: ['submissions'],
+        summary: '提交一张自评表（预算单位）',
+        description:
+          '校验、按适用的评分政策评分并保存（含评分快照）。同一财政区划、年度、项目再次提交生成新版本。Idempotency-Key 相同的重试返回首次的应答；相同 eval_id（表单 id）且内容相同时不生成新版本（200）。',
+        headers: z.object({ 'idempotency-key': z.string().optional() }),
+        body: ScoreBodySchema,
+        response: problems(400, 401, 403, 409, 413, 415, 422, 503),
+      },
+    },
+    async (req, reply) => withStore(app, reply, async (store) => {
+      const idem = req.headers['idempotency-key'];
+      if (idem !== undefined && !IDEMPOTENCY_RX.test(idem)) {
+        return problem(reply, 'BAD_REQUEST', { detail: 'Idempotency-Key: 1–255 printable ASCII characters' });
+      }
+      if (req.body === undefined) return problem(reply, 'EMPTY_BODY');
+      req.work.forms = 1;
+      const out = await submit(app.jixiao, store, req.principal!, req.body, { idempotencyKey: idem, lang: langOf(req) });
+      switch (out.kind) {
+        case 'invalid':
+          return problem(reply, 'INVALID_FORM', { count: out.problems.length }, out.problems);
+        case 'forbidden':
+          return problem(reply, 'FORBIDDEN');
+        case 'idempotency_mismatch':
+          return problem(reply, 'CONFLICT', {
+            detail: langOf(req) === 'en' ? 'the Idempotency-Key was used for another request' : 'Idempotency-Key 已用于另一个请求',
+          });
+      }
+      const body = out.response.body as { id: string; score?: { policy?: { id?: string } } };
+      req.work.policy = body.score?.policy?.id ?? null;
+      if (out.kind === 'replayed') reply.header('idempotent-replayed', 'true');
+      if (out.response.status === 201) reply.header('location', `/v1/submissions/${body.id}`);
+      return reply.code(out.response.status).send(out.response.body);
+    }),
+  );
+
+  app.get(
+    '/submissions',
+    {
+      config: { ownAuth: true },
+      onRequest: anyRole,
+      schema: {
+        tags: ['submissions'],
+        summary: '自评表列表（按角色限定范围）',
+        querystring: ListQuerySchema,
+        response: problems(400, 401, 503),
+      },
+    },
+    async (req, reply) => withStore(app, reply, async (store) => {
+      const q = req.query;
+      const cursor = q.cursor === undefined ? null : decodeCursor(q.cursor);
+      if (q.cursor !== undefined && cursor === null) return problem(reply, 'BAD_REQUEST', { detail: 'cursor' });
+      const page = await store.list(
+        {
+          year: q.year,
+          deptCode: q.department,
+          agencyCode: q.unit,
+          mofDivCode: q.region,
+          proCode: q.proCode,
+          grade: q.grade,
+          finding: q.finding,
+          minTotal: q.minScore,
+          maxTotal: q.maxScore,
+        },
+        scopeOf(req.principal!),
+        cursor,
+        q.limit ?? 50,
+      );
+      return page;
+    }),
+  );
+
+  app.get(
+    '/submissions/:id',
+    {
+      config: { ownAuth: true },
+      onRequest: anyRole,
+      schema: { tags: ['submissions'], summary: '一张自评表：当前版本、评分与全部版本', params: IdParams, response: problems(401, 404, 503) },
+    },
+    async (req, reply) => withStore(app, reply, async (store) => {
+      const id = req.params.id;
+      const head = UUID_RX.test(id) ? await store.getHead(id, scopeOf(req.principal!)) : null;
+      if (!head) return problem(reply, 'NOT_FOUND', { what: `submission ${id.slice(0, 64)}` });
+      const versions = await store.listVersions(id);
+      const current = await store.getVersion(id, head.currentVersion);
+      return { ...head, form: current?.input ?? null, versions };
+    }),
+  );
+
+  app.get(
+    '/submissions/:id/versions/:n',
+    {
+      config: { ownAuth: true },
+      onRequest: anyRole,
+      schema: {
+        tags: ['submissions'],
+        summary: '一个版本：提交的表单原文与其全部评分快照',
+        params: VersionParams,
+        response: problems(400, 401, 404, 503),
+      },
+    },
+    async (req, reply) => withStore(app, reply, async (store) => {
+      const { id, n } = req.params;
+      const head = UUID_RX.test(id) ? await store.getHead(id, scopeOf(req.principal!)) : null;
+      const version = head ? await store.getVersion(id, n) : null;
+      if (!version) return problem(reply, 'NOT_FOUND', { what: `submission ${id.slice(0, 64)} version ${n}` });
+      return { id, ...version };
+    }),
+  );
+};
