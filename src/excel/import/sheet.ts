@@ -142,7 +142,7 @@ class SheetReader {
     const titleRow = rows.findIndex((r) => rowHas(r, (t) => t.includes('自评表') || t.includes('绩效自评')));
     if (indHeader < 0) {
       const looksLikeForm = rows.some((r) =>
-        r.some((c) => identityLabel(c.text) === 'proName' || /绩效自评表(\(\d{4}年度?\))?$/.test(norm(c.text))),
+        r.some((c) => /绩效自评表(\(\d{4}年度?\))?$/.test(norm(c.text)) && norm(c.text).length <= 60),
       );
       if (looksLikeForm) {
         this.note('IMPORT_HEADER_MISSING', null, { header: '三级指标 / 分值' }, '/indicators');
@@ -210,7 +210,9 @@ class SheetReader {
 
   private readIdentity(form: Record<string, unknown>, top: number, end: number): void {
     const rows = this.g.cells;
-    const yearRe = /((?:19|20)\d{2})\s*年度?/;
+    // "(2022年度)" wins over a year inside the project name ("2023年…专项资金").
+    const flat = rows.slice(top, end).flatMap((row) => masters(row).map((m) => m.cell.text));
+    const yearRe = flat.some((t) => /(?:19|20)\d{2}\s*年度/.test(t)) ? /((?:19|20)\d{2})\s*年度/ : /((?:19|20)\d{2})\s*年/;
     for (let r = top; r < end; r++) {
       const ms = masters(rows[r]).filter((m) => m.cell.text.trim() !== '');
       for (let i = 0; i < ms.length; i++) {
@@ -243,6 +245,9 @@ class SheetReader {
         } else if (key === 'proCode') {
           form.proCode = value;
           this.mark('/proCode', next.cell);
+        } else if (key === 'id') {
+          form.id = value;
+          this.mark('/id', next.cell);
         } else if (key === 'mofDivCode') {
           form.mofDivCode = value;
           this.mark('/mofDivCode', next.cell);

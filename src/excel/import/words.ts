@@ -130,7 +130,7 @@ export function isSectionLabel(s: string): boolean {
   return t === '项目绩效分析' || t === '自评结果分析' || t === '绩效分析' || t === '绩效指标' || /^绩效指标\(\d+分\)$/.test(t);
 }
 
-export type IdentityKey = 'proName' | 'dept' | 'agency' | 'proCode' | 'mofDivCode';
+export type IdentityKey = 'proName' | 'dept' | 'agency' | 'proCode' | 'mofDivCode' | 'id';
 
 export function identityLabel(s: string): IdentityKey | null {
   const t = norm(s);
@@ -140,6 +140,7 @@ export function identityLabel(s: string): IdentityKey | null {
   if (t.startsWith('主管部门')) return 'dept';
   if (t.startsWith('预算单位') || t.startsWith('实施单位') || t === '单位名称' || t.startsWith('项目单位')) return 'agency';
   if (t.startsWith('财政区划')) return 'mofDivCode';
+  if (t.startsWith('自评编号') || t.startsWith('表单编号')) return 'id';
   return null;
 }
 
