@@ -2,7 +2,7 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { Jixiao, loadJixiao } from '../src/jixiao.js';
 import { FLUSH, ndjsonLines, type NdjsonLine } from '../src/http/ndjson.js';
 import { BatchJsonResultSchema, BatchLineSchema, BatchSummaryLineSchema } from '../src/http/schemas/score.js';
@@ -39,7 +39,7 @@ function* mixedBody(n: number): Generator<string> {
   for (let i = 1; i <= n; i++) yield mixedLine(i).text + '\n';
 }
 
-function checkMixed(t: Tap.Test, lines: string[], n: number) {
+function checkMixed(t: Test, lines: string[], n: number) {
   t.equal(lines.length, n + 1, `${n} lines and a summary`);
   let bad = 0;
   let inOrder = true;
@@ -70,10 +70,6 @@ function checkMixed(t: Tap.Test, lines: string[], n: number) {
   t.equal(summary.failures.BAD_REQUEST, n / 500);
   t.equal(summary.failures.INVALID_FORM, (2 * n) / 500);
   t.ok(summary.byFinding.COST_ROW_CAPPED > 0, 'findings counted by code');
-}
-
-declare namespace Tap {
-  type Test = Parameters<Parameters<typeof t.test>[1]>[0];
 }
 
 t.test('NDJSON: 10 000 lines with 100 bad ones, through inject', async (t) => {

@@ -22,7 +22,7 @@ export type NdjsonItem = NdjsonLine | typeof FLUSH;
 const NL = 0x0a;
 const CR = 0x0d;
 
-export async function* ndjsonLines(source: AsyncIterable<Buffer | string>, limit: number): AsyncGenerator<NdjsonItem> {
+export async function* ndjsonLines(source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, limit: number): AsyncGenerator<NdjsonItem> {
   let parts: Buffer[] = [];
   let size = 0;
   let skipping = false;

@@ -47,6 +47,9 @@ export const ListQuerySchema = z.object({
 const IdParams = z.object({ id: z.string().max(64) });
 const VersionParams = z.object({ id: z.string().max(64), n: z.string().regex(/^\d{1,9}$/).transform(Number) });
 
+/** A JSON answer documented by its description (the store's bodies are plain JSON built by the service). */
+export const json = (description: string) => z.unknown().meta({ description });
+
 const IDEMPOTENCY_RX = /^[\x21-\x7e]{1,255}$/;
 const UUID_RX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -65,7 +68,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
           '校验、按适用的评分政策评分并保存（含评分快照）。同一财政区划、年度、项目再次提交生成新版本。Idempotency-Key 相同的重试返回首次的应答；相同 eval_id（表单 id）且内容相同时不生成新版本（200）。',
         headers: z.object({ 'idempotency-key': z.string().optional() }),
         body: ScoreBodySchema,
-        response: problems(400, 401, 403, 409, 413, 415, 422, 503),
+        response: { 200: json('同一 eval_id 且内容相同：已有版本'), 201: json('已保存：{id, version, created, duplicate, links, score, result}'), ...problems(400, 401, 403, 409, 413, 415, 422, 503) },
       },
     },
     async (req, reply) => withStore(app, reply, async (store) => {
@@ -90,7 +93,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       req.work.policy = body.score?.policy?.id ?? null;
       if (out.kind === 'replayed') reply.header('idempotent-replayed', 'true');
       if (out.response.status === 201) reply.header('location', `/v1/submissions/${body.id}`);
-      return reply.code(out.response.status).send(out.response.body);
+      return reply.code(out.response.status as 200 | 201).send(out.response.body);
     }),
   );
 
@@ -103,7 +106,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['submissions'],
         summary: '自评表列表（按角色限定范围）',
         querystring: ListQuerySchema,
-        response: problems(400, 401, 503),
+        response: { 200: json('{items: 自评表摘要[], nextCursor}'), ...problems(400, 401, 503) },
       },
     },
     async (req, reply) => withStore(app, reply, async (store) => {
@@ -135,7 +138,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { ownAuth: true },
       onRequest: anyRole,
-      schema: { tags: ['submissions'], summary: '一张自评表：当前版本、评分与全部版本', params: IdParams, response: problems(401, 404, 503) },
+      schema: { tags: ['submissions'], summary: '一张自评表：当前版本、评分与全部版本', params: IdParams, response: { 200: json('自评表及其版本'), ...problems(401, 404, 503) } },
     },
     async (req, reply) => withStore(app, reply, async (store) => {
       const id = req.params.id;
@@ -156,7 +159,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['submissions'],
         summary: '一个版本：提交的表单原文与其全部评分快照',
         params: VersionParams,
-        response: problems(400, 401, 404, 503),
+        response: { 200: json('{id, version, evalId, inputHash, createdAt, keyId, input, snapshots[]}'), ...problems(400, 401, 404, 503) },
       },
     },
     async (req, reply) => withStore(app, reply, async (store) => {
