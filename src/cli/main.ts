@@ -7,8 +7,11 @@ import type { CliIO, Command } from './types.js';
 import { policiesCommand } from './commands/policies.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
+import { importCommand } from './commands/import.js';
+import { exportCommand } from './commands/export.js';
+import { narrativeCommand } from './commands/narrative.js';
 
-export const COMMANDS: Command[] = [scoreCommand, validateCommand, policiesCommand];
+export const COMMANDS: Command[] = [scoreCommand, validateCommand, policiesCommand, importCommand, exportCommand, narrativeCommand];
 
 export function processIO(): CliIO {
   return {
