@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health.js';
 import { policyRoutes } from './routes/policies.js';
 import { scoreRoutes } from './routes/score.js';
 import { targetRoutes } from './routes/targets.js';
+import { excelRoutes } from './routes/excel.js';
 
 /** What a handler records for the request's log line. */
 export interface RequestWork {
@@ -60,6 +61,7 @@ export const ROUTES: RouteEntry[] = [
   { plugin: scoreRoutes, prefix: '/v1' },
   { plugin: batchRoutes, prefix: '/v1' },
   { plugin: targetRoutes, prefix: '/v1' },
+  { plugin: excelRoutes, prefix: '/v1' },
   { plugin: benchRoutes, prefix: '/bench', when: (c) => c.benchBaseline },
 ];
 

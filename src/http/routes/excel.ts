@@ -1,0 +1,180 @@
+/**
+ * Excel over HTTP:
+ *   POST /v1/import     a 自评表 workbook (multipart field "file", or the raw xlsx body) → forms,
+ *                       each scored, every finding with its cell ("Sheet1!H14")
+ *   POST /v1/export     form(s) as JSON → the scored official table, ?format=xlsx (default) | html
+ *   POST /v1/narrative  form(s) as JSON → the 项目绩效自评综述 paragraph
+ * Bad uploads are 4xx problems whose code says why (IMPORT_NOT_XLSX 415, IMPORT_ENCRYPTED 422,
+ * IMPORT_TOO_LARGE 413, IMPORT_NO_FORM 422); nothing a client sends gives a 5xx.
+ */
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { Code, Finding } from '../../core/codes.js';
+import { exportHtml, exportWorkbook } from '../../excel/export/index.js';
+import { importWorkbook } from '../../excel/import/index.js';
+import { MAX_EXPORT_FORMS, formsOf, scoreImported, scoreMany } from '../../excel/score.js';
+import { summaryParagraph } from '../../narrative/index.js';
+import { langOf, problem, problemBody, PROBLEM_CONTENT_TYPE } from '../problem.js';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** An upload may be larger than a JSON form; the zip check bounds what it unpacks to. */
+export const UPLOAD_LIMIT = 20 * 1024 * 1024;
+
+const IMPORT_STATUS: Partial<Record<Code, number>> = {
+  IMPORT_NOT_XLSX: 415,
+  IMPORT_ENCRYPTED: 422,
+  IMPORT_TOO_LARGE: 413,
+  IMPORT_NO_FORM: 422,
+};
+
+function importProblem(reply: FastifyReply, error: Finding, findings: Finding[]): FastifyReply {
+  const body = problemBody(error.code, error.params, langOf(reply.request), findings);
+  body.status = IMPORT_STATUS[error.code] ?? 422;
+  body.detail = error.message;
+  return reply.code(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+function bool(v: unknown, dflt: boolean): boolean {
+  if (typeof v !== 'string') return dflt;
+  return !/^(0|false|no|off)$/i.test(v);
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' && v.length <= 100 ? v.trim() : undefined;
+}
+
+/** "/3/indicators/0" for the fourth form of an array, "/forms/3/…" for { forms: [...] }. */
+function prefixed(input: unknown, index: number, problems: Finding[]): Finding[] {
+  if (!Array.isArray(input) && !(input && typeof input === 'object' && Array.isArray((input as { forms?: unknown }).forms))) return problems;
+  const pre = Array.isArray(input) ? `/${index}` : `/forms/${index}`;
+  return problems.map((p) => ({ ...p, pointer: pre + p.pointer }));
+}
+
+export const excelRoutes: FastifyPluginAsync = async (app) => {
+  // Encapsulated: these parsers apply to the routes of this plugin only.
+  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 12 } });
+  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.post(
+    '/import',
+    {
+      bodyLimit: UPLOAD_LIMIT,
+      schema: {
+        tags: ['excel'],
+        summary: '导入自评表工作簿（xlsx）',
+        description:
+          'multipart/form-data（字段 file）或原始 xlsx 请求体。每张工作表读出一张表单并评分，问题带有单元格位置（cell，如 "Sheet1!H14"）。查询参数：sheet 只读该工作表；mofDivCode 指定财政区划；score=false 只读不评分。',
+      },
+    },
+    async (req, reply) => {
+      const q = (req.query ?? {}) as Record<string, unknown>;
+      let buf: Buffer | undefined;
+      if (req.isMultipart()) {
+        try {
+          const file = await req.file();
+          if (!file) return problem(reply, 'BAD_REQUEST', { detail: langOf(req) === 'en' ? 'no file in the upload' : '上传内容中没有文件（字段 file）' });
+          buf = await file.toBuffer();
+        } catch (err) {
+          const code = (err as { code?: string }).code ?? '';
+          if (code === 'FST_REQ_FILE_TOO_LARGE' || (err as { statusCode?: number }).statusCode === 413) {
+            return problem(reply, 'BODY_TOO_LARGE', { limit: UPLOAD_LIMIT });
+          }
+          return problem(reply, 'BAD_REQUEST', { detail: (err as Error).message.slice(0, 200) });
+        }
+      } else if (Buffer.isBuffer(req.body)) {
+        buf = req.body;
+      } else if (req.body === undefined || req.body === null) {
+        return problem(reply, 'EMPTY_BODY');
+      } else {
+        return problem(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') });
+      }
+      const lang = langOf(req);
+      const r = await importWorkbook(buf, { sheet: str(q.sheet), mofDivCode: str(q.mofDivCode), lang });
+      if (!r.ok) return importProblem(reply, r.error, r.findings);
+      req.work.forms = r.forms.length;
+      const score = bool(q.score, true);
+      const forms = r.forms.map((f) => {
+        const base = { sheet: f.sheet, layout: f.layout, form: f.form, cells: f.cells, findings: f.findings };
+        if (!score) return base;
+        const s = scoreImported(app.jixiao, f, lang);
+        return s.ok ? { ...base, result: s.result } : { ...base, problems: s.findings.slice(f.findings.length) };
+      });
+      return reply.send({ forms, findings: r.findings });
+    },
+  );
+
+  app.post(
+    '/export',
+    {
+      schema: {
+        tags: ['excel'],
+        summary: '导出评分后的自评表（xlsx 或可打印 HTML）',
+        description:
+          '请求体为一张表单、表单数组或 {"forms": [...]}。format=xlsx（默认）返回官方版式工作簿（多张表单时含汇总表），计算值与填报值并列，问题以批注和底色标在单元格上；format=html 返回可打印页面。',
+      },
+    },
+    async (req, reply) => {
+      const q = (req.query ?? {}) as Record<string, unknown>;
+      const format = str(q.format) ?? 'xlsx';
+      if (format !== 'xlsx' && format !== 'html') return problem(reply, 'NOT_ACCEPTABLE');
+      if (req.body === undefined || req.body === null) return problem(reply, 'EMPTY_BODY');
+      if (Buffer.isBuffer(req.body)) return problem(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') });
+      const count = formsOf(req.body).length;
+      if (count === 0 || count > MAX_EXPORT_FORMS) {
+        return problem(reply, 'BAD_REQUEST', { detail: `表单数应在1到${MAX_EXPORT_FORMS}之间，实际为${count}` });
+      }
+      const scored = scoreMany(app.jixiao, req.body, langOf(req));
+      if (!scored.ok) {
+        const problems = prefixed(req.body, scored.index, scored.problems);
+        return problem(reply, 'INVALID_FORM', { count: problems.length }, problems);
+      }
+      req.work.forms = scored.items.length;
+      const base = scored.items.length === 1 ? scored.items[0].form.proName : `自评表${scored.items.length}张`;
+      const ascii = 'jixiao-export';
+      if (format === 'html') {
+        return reply.type('text/html; charset=utf-8').send(exportHtml(scored.items));
+      }
+      const buf = await exportWorkbook(scored.items);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${ascii}.xlsx"; filename*=UTF-8''${encodeURIComponent(base + '.xlsx')}`)
+        .send(buf);
+    },
+  );
+
+  app.post(
+    '/narrative',
+    {
+      schema: {
+        tags: ['excel'],
+        summary: '生成项目绩效自评综述',
+        description: '请求体为一张表单（返回 {text, …}）或表单数组 / {"forms": [...]}（返回 {items: [...]}）。',
+      },
+    },
+    async (req, reply) => {
+      if (req.body === undefined || req.body === null) return problem(reply, 'EMPTY_BODY');
+      if (Buffer.isBuffer(req.body)) return problem(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') });
+      const count = formsOf(req.body).length;
+      if (count === 0 || count > MAX_EXPORT_FORMS) {
+        return problem(reply, 'BAD_REQUEST', { detail: `表单数应在1到${MAX_EXPORT_FORMS}之间，实际为${count}` });
+      }
+      const scored = scoreMany(app.jixiao, req.body, langOf(req));
+      if (!scored.ok) {
+        const problems = prefixed(req.body, scored.index, scored.problems);
+        return problem(reply, 'INVALID_FORM', { count: problems.length }, problems);
+      }
+      req.work.forms = scored.items.length;
+      const items = scored.items.map((it) => ({
+        id: it.form.id ?? null,
+        proName: it.form.proName,
+        total: it.result.total,
+        grade: it.result.grade,
+        text: summaryParagraph(it.result, it.form),
+      }));
+      const single = !Array.isArray(req.body) && !Array.isArray((req.body as { forms?: unknown }).forms);
+      return reply.send(single ? items[0] : { items });
+    },
+  );
+};
