@@ -13,6 +13,11 @@
  *   BATCH_MAX_ITEMS      most forms in one JSON-array batch                  10000
  *   SHUTDOWN_TIMEOUT_MS  grace for requests in flight after SIGTERM          10000
  *   BENCH_BASELINE       "1" registers POST /bench/echo (bench/ only)        0
+ *   DATA_DIR             folder of the SQLite database jixiao.db            ./data
+ *   DATABASE_URL         postgres://… : use PostgreSQL instead of SQLite     (unset)
+ *   BOOTSTRAP_KEY        the first bureau key (else one is generated and
+ *                        printed once to the log on first start)            (unset)
+ *   AUTH_SCORING         "required": the scoring routes need an API key too  optional
  */
 import { z } from 'zod';
 
@@ -27,6 +32,12 @@ export interface Config {
   batchMaxItems: number;
   shutdownTimeoutMs: number;
   benchBaseline: boolean;
+  /** Storage (src/store): SQLite in dataDir unless databaseUrl is set. */
+  dataDir: string;
+  databaseUrl: string | null;
+  bootstrapKey: string | null;
+  /** AUTH_SCORING=required: the scoring routes ask for an API key as well. */
+  authScoring: 'optional' | 'required';
 }
 
 export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
@@ -40,6 +51,10 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
   batchMaxItems: 10_000,
   shutdownTimeoutMs: 10_000,
   benchBaseline: false,
+  dataDir: './data',
+  databaseUrl: null,
+  bootstrapKey: null,
+  authScoring: 'optional',
 });
 
 export class ConfigError extends Error {
@@ -119,6 +134,18 @@ const EnvSchema = z.object({
       ctx.addIssue({ code: 'custom', message: `must be 1 or 0 (got "${s}")` });
       return z.NEVER;
     }),
+  DATA_DIR: z.string().trim().min(1).max(4096).default(DEFAULT_CONFIG.dataDir),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  BOOTSTRAP_KEY: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]{24,256}$/, 'must be 24 to 256 printable ASCII characters')
+    .optional(),
+  AUTH_SCORING: z.enum(['optional', 'required']).default(DEFAULT_CONFIG.authScoring),
 });
 
 /** Read the configuration from `env`; empty variables count as unset. Throws ConfigError. */
@@ -144,5 +171,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     batchMaxItems: e.BATCH_MAX_ITEMS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     benchBaseline: e.BENCH_BASELINE,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? null,
+    bootstrapKey: e.BOOTSTRAP_KEY ?? null,
+    authScoring: e.AUTH_SCORING,
   };
 }

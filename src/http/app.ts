@@ -27,6 +27,13 @@ import { policyRoutes } from './routes/policies.js';
 import { scoreRoutes } from './routes/score.js';
 import { targetRoutes } from './routes/targets.js';
 import { excelRoutes } from './routes/excel.js';
+import type { Repository } from '../store/repository.js';
+import { setupAuth } from './auth.js';
+import { auditRoutes } from './routes/audit.js';
+import { keyRoutes } from './routes/keys.js';
+import { rescoreRoutes } from './routes/rescore.js';
+import { statsRoutes } from './routes/stats.js';
+import { submissionRoutes } from './routes/submissions.js';
 
 /** What a handler records for the request's log line. */
 export interface RequestWork {
@@ -62,6 +69,11 @@ export const ROUTES: RouteEntry[] = [
   { plugin: batchRoutes, prefix: '/v1' },
   { plugin: targetRoutes, prefix: '/v1' },
   { plugin: excelRoutes, prefix: '/v1' },
+  { plugin: submissionRoutes, prefix: '/v1' },
+  { plugin: rescoreRoutes, prefix: '/v1' },
+  { plugin: statsRoutes, prefix: '/v1' },
+  { plugin: auditRoutes, prefix: '/v1' },
+  { plugin: keyRoutes, prefix: '/v1' },
   { plugin: benchRoutes, prefix: '/bench', when: (c) => c.benchBaseline },
 ];
 
@@ -72,12 +84,15 @@ export interface AppOptions {
   config?: Partial<Config>;
   /** A pino destination for the logs (tests capture lines here); default stdout. */
   logStream?: { write(line: string): void };
+  /** The store (src/store openStore()); without one the store's routes answer 503. */
+  store?: Repository;
 }
 
 export interface JixiaoAppOptions {
   jixiao: Jixiao;
   config: Config;
   metrics?: Metrics;
+  store?: Repository | null;
 }
 
 const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string; description: string };
@@ -117,6 +132,7 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
   app.decorate('config', config);
   app.decorate('metrics', opts.metrics ?? new Metrics());
   app.decorateRequest('work', null as unknown as RequestWork);
+  setupAuth(app, opts.store ?? null, config.authScoring);
 
   app.setValidatorCompiler(validatorCompiler);
   // Results are plain strings and numbers already: JSON.stringify is all the serialiser needs.
@@ -218,6 +234,9 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
         { name: 'targets', description: '绩效目标申报：指标值检查' },
         { name: 'policies', description: '评分政策' },
         { name: 'ops', description: '运行状态与指标' },
+        { name: 'submissions', description: '自评表的提交、版本与重新评分（需 API 密钥）' },
+        { name: 'stats', description: '统计与决算公开段落（需 API 密钥）' },
+        { name: 'admin', description: 'API 密钥与审计日志（财政）' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -277,6 +296,6 @@ export function serverOptions(config: Config, logStream?: AppOptions['logStream'
 export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
   const config: Config = { ...DEFAULT_CONFIG, ...opts.config };
   const app = Fastify(serverOptions(config, opts.logStream));
-  await app.register(jixiaoApp, { jixiao: opts.jixiao ?? loadJixiao(), config });
+  await app.register(jixiaoApp, { jixiao: opts.jixiao ?? loadJixiao(), config, store: opts.store });
   return app;
 }

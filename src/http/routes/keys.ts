@@ -1,0 +1,85 @@
+/**
+ * API keys over HTTP (bureau): GET /v1/keys, POST /v1/keys (the key is in the answer once and
+ * never again), DELETE /v1/keys/:id (revoke). Every change is in the audit log.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, createKey, KeySpecError } from '../../auth/keys.js';
+import { ROLES } from '../../store/types.js';
+import { requireRole, withStore } from '../auth.js';
+import { langOf, problem } from '../problem.js';
+import { problems } from '../schemas/common.js';
+import { json } from './submissions.js';
+
+const KeyBody = z
+  .object({
+    name: z.string().min(1).max(200),
+    role: z.enum(ROLES as [string, ...string[]]),
+    unit: z.string().max(21).optional(),
+    dept: z.string().max(21).optional(),
+    region: z.string().max(9).optional(),
+  })
+  .strict()
+  .meta({ id: 'NewApiKey' });
+
+export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const bureau = requireRole(app, ['bureau']);
+
+  app.get(
+    '/keys',
+    {
+      config: { ownAuth: true },
+      onRequest: bureau,
+      schema: { tags: ['admin'], summary: 'API 密钥列表（不含密钥本身）', response: { 200: json('{items: ApiKey[]}'), ...problems(401, 403, 503) } },
+    },
+    async (_req, reply) => withStore(app, reply, async (store) => ({ items: await store.listKeys() })),
+  );
+
+  app.post(
+    '/keys',
+    {
+      config: { ownAuth: true },
+      onRequest: bureau,
+      schema: {
+        tags: ['admin'],
+        summary: '创建 API 密钥（只显示一次）',
+        body: KeyBody,
+        response: { 201: json('{key, ...ApiKey}'), ...problems(400, 401, 403, 503) },
+      },
+    },
+    async (req, reply) =>
+      withStore(app, reply, async (store) => {
+        try {
+          const b = req.body;
+          const { key, record } = await createKey(store, { name: b.name, role: b.role as 'unit', unit: b.unit, dept: b.dept, region: b.region }, actorOf(req.principal!));
+          return reply.code(201).send({ key, ...record });
+        } catch (err) {
+          if (err instanceof KeySpecError) {
+            const [en, zh] = err.message.split(' / ');
+            return problem(reply, 'BAD_REQUEST', { detail: langOf(req) === 'en' ? en : (zh ?? en) });
+          }
+          throw err;
+        }
+      }),
+  );
+
+  app.delete(
+    '/keys/:id',
+    {
+      config: { ownAuth: true },
+      onRequest: bureau,
+      schema: {
+        tags: ['admin'],
+        summary: '吊销 API 密钥',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 204: z.null().meta({ description: '已吊销' }), ...problems(401, 403, 404, 503) },
+      },
+    },
+    async (req, reply) =>
+      withStore(app, reply, async (store) => {
+        const r = await store.revokeKey(req.params.id, actorOf(req.principal!));
+        if (r === 'missing') return problem(reply, 'NOT_FOUND', { what: `key ${req.params.id}` });
+        return reply.code(204).send(null);
+      }),
+  );
+};

@@ -1,0 +1,89 @@
+/**
+ * GET /v1/stats (bureau): counts by grade, funds covered, mean and spread of the totals, the most
+ * frequent findings and the anomalies, grouped by department.
+ * GET /v1/stats/disclosure?year=&unit=&spending= : the paragraph 预算绩效管理工作开展情况 of a
+ * unit's 决算公开. The bureau asks for any unit, a department for its units, a unit for itself;
+ * another tenant's unit, like a unit with no submission that year, is 404.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { scopeOf } from '../../auth/keys.js';
+import { disclosure } from '../../stats/disclosure.js';
+import { computeStats } from '../../stats/stats.js';
+import { requireRole, withStore } from '../auth.js';
+import { problem } from '../problem.js';
+import { problems } from '../schemas/common.js';
+import { json } from './submissions.js';
+
+const CODE = z.string().trim().regex(/^[0-9A-Za-z]{1,21}$/);
+const YEAR = z
+  .string()
+  .regex(/^\d{4}$/)
+  .transform(Number);
+
+const StatsQuery = z.object({
+  year: YEAR.optional(),
+  department: CODE.optional(),
+  unit: CODE.optional(),
+  region: z.string().regex(/^\d{6}(\d{3})?$/).optional(),
+});
+
+const DisclosureQuery = z.object({
+  year: YEAR.meta({ description: '年度' }),
+  unit: CODE.optional().meta({ description: '单位代码；单位密钥可省略（即本单位）' }),
+  spending: z
+    .string()
+    .trim()
+    .regex(/^\d{1,12}(\.\d{1,6})?$/)
+    .optional()
+    .meta({ description: '本单位项目支出总额（万元）；给出时计算占比' }),
+});
+
+export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/stats',
+    {
+      config: { ownAuth: true },
+      onRequest: requireRole(app, ['bureau']),
+      schema: {
+        tags: ['stats'],
+        summary: '统计（财政）：等级分布、覆盖资金、得分均值与离散、常见问题、异常，按部门分组',
+        querystring: StatsQuery,
+        response: { 200: json('Stats'), ...problems(400, 401, 403, 503) },
+      },
+    },
+    async (req, reply) =>
+      withStore(app, reply, async (store) => {
+        const q = req.query;
+        const rows = await store.statRows({ year: q.year, deptCode: q.department, agencyCode: q.unit, mofDivCode: q.region });
+        return { year: q.year ?? null, filter: { department: q.department ?? null, unit: q.unit ?? null, region: q.region ?? null }, ...computeStats(rows) };
+      }),
+  );
+
+  app.get(
+    '/stats/disclosure',
+    {
+      config: { ownAuth: true },
+      onRequest: requireRole(app, ['unit', 'department', 'bureau']),
+      schema: {
+        tags: ['stats'],
+        summary: '决算公开“预算绩效管理工作开展情况”段落',
+        querystring: DisclosureQuery,
+        response: { 200: json('{year, unit, unitName, projects, funds, moneyUnit, spending, share, grades, paragraph}'), ...problems(400, 401, 404, 503) },
+      },
+    },
+    async (req, reply) =>
+      withStore(app, reply, async (store) => {
+        const p = req.principal!;
+        const q = req.query;
+        const unit = q.unit ?? (p.role === 'unit' ? p.agencyCode : undefined);
+        if (!unit) return problem(reply, 'BAD_REQUEST', { detail: 'unit' });
+        const scope = scopeOf(p);
+        const notFound = () => problem(reply, 'NOT_FOUND', { what: `unit ${unit} ${q.year}` });
+        if (scope.agencyCode !== undefined && scope.agencyCode !== unit) return notFound();
+        const rows = await store.statRows({ year: q.year, agencyCode: unit, deptCode: scope.deptCode, mofDivCode: scope.mofDivCode });
+        if (rows.length === 0) return notFound();
+        return disclosure(rows, { year: q.year, unit, spending: q.spending ?? null });
+      }),
+  );
+};
