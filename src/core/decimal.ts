@@ -24,7 +24,8 @@ export function round(d: Dec, dp = 2): Dec {
 
 /** Format with exactly `dp` decimals ("95" → "95.00"); the string form that crosses JSON. */
 export function fmt(d: Dec, dp = 2): string {
-  return round(d, dp).toFixed(dp);
+  // toFixed rounds with the clone's ROUND_HALF_UP: one operation instead of two.
+  return d.toFixed(dp);
 }
 
 /** Format without forcing decimals (trailing zeros dropped). */

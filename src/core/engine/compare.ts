@@ -3,6 +3,7 @@ import type { Dec } from '../decimal.js';
 
 /** True when |reported − computed| exceeds the policy's tolerance (6.7.5: 0.01 by default). */
 export function differs(reported: Dec, computed: Dec, tolerance: Dec): boolean {
+  if (reported.equals(computed)) return false; // the common case, one comparison
   return reported.minus(computed).abs().greaterThan(tolerance);
 }
 

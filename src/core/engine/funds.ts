@@ -109,7 +109,9 @@ export function scoreFunds(form: Form, policy: Policy, lang: Lang): { result: Fu
   const rowResults = rows.map((row, i) => {
     const b = budgets[i].value;
     const e = row.executed;
-    const rs = b !== undefined && e !== undefined ? executionScore(b, e, points, policy) : null;
+    // A row with the block's own figures (资金总额, or a single source) needs no second computation.
+    const same = b !== undefined && e !== undefined && b.equals(budget) && e.equals(executed);
+    const rs = same ? main : b !== undefined && e !== undefined ? executionScore(b, e, points, policy) : null;
     const balance = b !== undefined ? b.minus(e ?? ZERO) : null;
     const base = ptr('funds', 'rows', i);
     const tol = policy.tolerance;

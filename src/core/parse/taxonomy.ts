@@ -23,7 +23,23 @@ function levelKey(s: string | null | undefined): string {
   return k;
 }
 
+const NAME_MEMO_MAX = 5000;
+
+/** Look a name up once: classification is pure, and a batch repeats the same few names. */
+function memoized<T>(vocab: Vocabulary, key: string, compute: () => T): T {
+  const hit = vocab.nameMemo.get(key);
+  if (hit !== undefined) return hit as T;
+  const v = compute();
+  if (vocab.nameMemo.size >= NAME_MEMO_MAX) vocab.nameMemo.clear();
+  vocab.nameMemo.set(key, v);
+  return v;
+}
+
 export function classifyLevels(level1: string, level2: string, vocab: Vocabulary): LevelClass {
+  return memoized(vocab, `L\u0001${level1}\u0001${level2}`, () => classifyUncached(level1, level2, vocab));
+}
+
+function classifyUncached(level1: string, level2: string, vocab: Vocabulary): LevelClass {
   const level1Key = vocab.level1.get(levelKey(level1)) ?? null;
   const candidates = vocab.level2.get(levelKey(level2)) ?? [];
   // 经济成本指标 is cost.economic under a 成本 一级 and output.cost under 产出.
@@ -36,6 +52,10 @@ export function classifyLevels(level1: string, level2: string, vocab: Vocabulary
 /** The reverse-direction keyword found in a 三级 name, or null ("安全事故发生次数" → "事故"). */
 export function reverseHintOf(name: string | null | undefined, vocab: Vocabulary): string | null {
   if (!name) return null;
+  return memoized(vocab, `R\u0001${name}`, () => reverseHintUncached(name, vocab));
+}
+
+function reverseHintUncached(name: string, vocab: Vocabulary): string | null {
   const k = labelKey(name);
   if (!k) return null;
   // A handling or reduction rate is higher-is-better even when it names a cost or a complaint.
@@ -51,6 +71,8 @@ export function hasReverseHint(name: string | null | undefined, vocab: Vocabular
 /** True for names that repeat the budget-execution block (预算执行率, 资金支出率 …). */
 export function isDoubleCountName(name: string | null | undefined, vocab: Vocabulary): boolean {
   if (!name) return false;
-  const k = labelKey(name);
-  return vocab.doubleCountHints.some((w) => k.includes(w));
+  return memoized(vocab, `D\u0001${name}`, () => {
+    const k = labelKey(name);
+    return vocab.doubleCountHints.some((w) => k.includes(w));
+  });
 }

@@ -126,6 +126,8 @@ export interface Vocabulary {
   readonly commonIndicators: readonly CommonIndicator[];
   /** Bounded memo of parse results (internal; see target.ts). */
   readonly memo: Map<string, ParsedValue>;
+  /** Bounded memo of name lookups (level classes, reverse hints): forms repeat the same names. */
+  readonly nameMemo: Map<string, unknown>;
 }
 
 const OPERATORS: readonly Operator[] = ['GE', 'GT', 'EQ', 'LT', 'LE'];
@@ -313,5 +315,6 @@ export function compileVocabulary(raw: RawVocabulary): Vocabulary {
     doubleCountHints: hints(tax.directionHints.doubleCount),
     commonIndicators: raw.commonIndicators.indicators,
     memo: new Map(),
+    nameMemo: new Map(),
   };
 }
