@@ -10,8 +10,9 @@ import { validateCommand } from './commands/validate.js';
 import { importCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
 import { narrativeCommand } from './commands/narrative.js';
+import { keysCommand } from './commands/keys.js';
 
-export const COMMANDS: Command[] = [scoreCommand, validateCommand, policiesCommand, importCommand, exportCommand, narrativeCommand];
+export const COMMANDS: Command[] = [scoreCommand, validateCommand, policiesCommand, importCommand, exportCommand, narrativeCommand, keysCommand];
 
 export function processIO(): CliIO {
   return {
