@@ -2,34 +2,14 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import t from 'tap';
-import { validateForm } from '../src/core/model/validate.js';
-import { Dec } from '../src/core/decimal.js';
 import { attachCells, importWorkbook, gridFromArrays, readSheet, cellRef } from '../src/excel/import/index.js';
 import { numberText, valueText, colName } from '../src/excel/import/grid.js';
 import { clean, levelName, norm, provinceOf, readNumber, splitCodeName, splitTotal, fundColumn, indicatorColumn, analysisLabel } from '../src/excel/import/words.js';
 import { scoreImported } from '../src/excel/score.js';
 import { loadJixiao } from '../src/jixiao.js';
-import { FIXTURES, XLSX_DIR, buildFixture, loadJson } from './support/make-workbooks.js';
+import { FIXTURES, XLSX_DIR, buildFixture, loadJson, parsed } from './support/make-workbooks.js';
 
 const jx = loadJixiao();
-
-/** The parsed form with every Decimal as its exact string, for comparison. */
-export function canon(v: unknown, drop: string[] = []): unknown {
-  if (Dec.isDecimal(v)) return (v as Dec).toString();
-  if (Array.isArray(v)) return v.map((x) => canon(x, drop));
-  if (v && typeof v === 'object') {
-    const o: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) if (x !== undefined && !drop.includes(k)) o[k] = canon(x, drop);
-    return o;
-  }
-  return v;
-}
-
-export function parsed(input: unknown, drop: string[] = []): unknown {
-  const v = validateForm(input);
-  if (!v.ok) throw new Error('invalid: ' + JSON.stringify(v.problems));
-  return canon(v.form, drop);
-}
 
 t.test('each fixture workbook gives the forms of its JSON and the same scores', async (t) => {
   for (const spec of FIXTURES) {

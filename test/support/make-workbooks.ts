@@ -11,6 +11,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { Dec } from '../../src/core/decimal.js';
+import { validateForm } from '../../src/core/model/validate.js';
 
 export const SEED_DIR = fileURLToPath(new URL('../fixtures/seed/', import.meta.url));
 export const XLSX_DIR = fileURLToPath(new URL('../fixtures/xlsx/', import.meta.url));
@@ -38,14 +40,19 @@ export interface Quirks {
   wrappedHeaders?: boolean;
   /** The execution rate as a percentage-formatted number (1 shown as 100.00%). */
   percentRate?: boolean;
+  /** The whole table moved down and right, as when a unit pastes it under its own letterhead. */
+  offset?: { rows: number; cols: number };
 }
 
 class Sheet {
-  constructor(readonly ws: ExcelJS.Worksheet) {}
-  r = 0;
+  constructor(
+    readonly ws: ExcelJS.Worksheet,
+    readonly dr = 0,
+    readonly dc = 0,
+  ) {}
 
   set(row: number, col: number, v: V, opts: { bold?: boolean; wrap?: boolean; fmt?: string } = {}): ExcelJS.Cell {
-    const cell = this.ws.getCell(row, col);
+    const cell = this.ws.getCell(row + this.dr, col + this.dc);
     if (v !== undefined && v !== null && v !== '') cell.value = v;
     cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
     cell.alignment = { vertical: 'middle', wrapText: true, horizontal: opts.bold ? 'center' : undefined };
@@ -57,7 +64,7 @@ class Sheet {
   /** Write a value into a merged range (r1,c1)–(r2,c2). */
   put(r1: number, c1: number, r2: number, c2: number, v: V, opts: { bold?: boolean; fmt?: string } = {}): void {
     for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) this.set(r, c, r === r1 && c === c1 ? v : null, opts);
-    if (r1 !== r2 || c1 !== c2) this.ws.mergeCells(r1, c1, r2, c2);
+    if (r1 !== r2 || c1 !== c2) this.ws.mergeCells(r1 + this.dr, c1 + this.dc, r2 + this.dr, c2 + this.dc);
   }
 }
 
@@ -91,7 +98,7 @@ const NOTES = [
 
 /** The Shanxi layout of S1 (10 columns A–J). */
 export function writeShanxi(wb: ExcelJS.Workbook, name: string, f: Json, q: Quirks = {}): void {
-  const s = new Sheet(wb.addWorksheet(name));
+  const s = new Sheet(wb.addWorksheet(name), q.offset?.rows ?? 0, q.offset?.cols ?? 0);
   s.ws.columns = [8, 10, 12, 22, 12, 12, 12, 8, 8, 18].map((width) => ({ width }));
   let r = 1;
   s.put(r, 1, r, 10, `${f.proName}项目支出绩效自评表`, { bold: true });
@@ -223,8 +230,7 @@ export function writeShanxi(wb: ExcelJS.Workbook, name: string, f: Json, q: Quir
   s.put(r, 5, r, 10, a.improvements);
   r += 2;
   for (const n of NOTES) {
-    s.ws.mergeCells(r, 1, r, 10);
-    s.ws.getCell(r, 1).value = bracket(n, q);
+    s.put(r, 1, r, 10, bracket(n, q));
     r++;
   }
 }
@@ -442,4 +448,23 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await main();
+}
+
+/** A form with every Decimal as its exact string, for comparison (fields in `drop` left out). */
+export function canon(v: unknown, drop: string[] = []): unknown {
+  if (Dec.isDecimal(v)) return (v as Dec).toString();
+  if (Array.isArray(v)) return v.map((x) => canon(x, drop));
+  if (v && typeof v === 'object') {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined && !drop.includes(k)) o[k] = canon(x, drop);
+    return o;
+  }
+  return v;
+}
+
+/** Validate and canonicalise; throws on an invalid form (a test failure). */
+export function parsed(input: unknown, drop: string[] = []): unknown {
+  const v = validateForm(input);
+  if (!v.ok) throw new Error('invalid: ' + JSON.stringify(v.problems));
+  return canon(v.form, drop);
 }
