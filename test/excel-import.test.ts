@@ -89,7 +89,7 @@ t.test('findings point at cells', async (t) => {
 
 t.test('attachCells walks up to the nearest pointer with a cell', async (t) => {
   const cells = { '': 'S!A1', '/indicators': 'S!D11', '/indicators/2': 'S!D14', '/indicators/2/actual': 'S!G14' };
-  const mk = (pointer: string) => ({ pointer, message: '' });
+  const mk = (pointer: string): { pointer: string; cell?: string } => ({ pointer });
   const got = attachCells([mk('/indicators/2/actual'), mk('/indicators/2/points'), mk('/indicators/9/x'), mk('/funds'), { pointer: '/x', cell: 'keep' }], cells);
   t.same(got.map((f) => f.cell), ['S!G14', 'S!D14', 'S!D11', 'S!A1', 'keep']);
   t.same(attachCells([mk('/a')], {}).map((f) => f.cell), [undefined]);

@@ -8,7 +8,7 @@
 import { attachCells } from '../import/index.js';
 import { cellRef, type CellMap } from '../import/sheet.js';
 import { address } from '../import/grid.js';
-import { fmtPlain, type Dec } from '../../core/decimal.js';
+import { Dec, fmtPlain } from '../../core/decimal.js';
 import type { Finding } from '../../core/codes.js';
 import type { Form } from '../../core/model/form.js';
 import type { ScoreResult } from '../../core/model/result.js';
@@ -46,8 +46,10 @@ function dec(v: Dec | undefined): string | null {
 /** Numbers go to Excel as numbers when they are exact in a double, else as text. */
 function num(v: string | null): string | number | null {
   if (v === null || v === '') return null;
+  if (!/^-?\d{1,15}(\.\d+)?$/.test(v)) return v;
   const n = Number(v);
-  return Number.isFinite(n) && String(n) === v ? n : v;
+  // Exact when the decimal survives the double (to 15 significant digits, what Excel keeps).
+  return new Dec(String(n)).equals(new Dec(v)) ? n : v;
 }
 
 function codeName(code: string | undefined, name: string | undefined): string | null {
@@ -134,9 +136,9 @@ export function buildSheetModel(form: Form, result: ScoreResult, name = 'Sheet1'
     b.put(r, 4, num(dec(row.initial)), 'number', { pointers: [p('initial')] });
     b.put(r, 5, num(dec(row.budget)), 'number', { pointers: [p('budget')] });
     b.put(r, 6, num(dec(row.executed)), 'number', { pointers: [p('executed')] });
-    b.put(r, 7, num(res?.balance ?? null), 'computed');
+    b.put(r, 7, num(res?.balance ?? null), 'computed', { numFmt: '0.00' });
     b.put(r, 8, res?.rate ? `${res.rate}%` : null, 'computed');
-    b.put(r, 9, num(res?.score ?? null), 'computed');
+    b.put(r, 9, num(res?.score ?? null), 'computed', { numFmt: '0.00' });
     b.put(r, 10, num(dec(row.reportedBalance)), 'reported', { pointers: [p('reportedBalance')] });
     b.put(r, 11, row.reportedRate !== undefined ? `${fmtPlain(row.reportedRate)}%` : null, 'reported', { pointers: [p('reportedRate')] });
     b.put(r, 12, num(dec(row.reportedScore)), 'reported', { pointers: [p('reportedScore')] });
@@ -213,7 +215,7 @@ export function buildSheetModel(form: Form, result: ScoreResult, name = 'Sheet1'
     b.put(rr, 5, ind.target ?? null, 'text', { pointers: [p('target')] });
     b.put(rr, 6, ind.actual ?? null, 'text', { pointers: [p('actual')] });
     b.put(rr, 7, num(fmtPlain(ind.points)), 'number', { pointers: [p('points')] });
-    b.put(rr, 8, res && res.status !== 'skipped' ? num(res.score) : null, 'computed', { pointers: [`/indicators/${i}`] });
+    b.put(rr, 8, res && res.status !== 'skipped' ? num(res.score) : null, 'computed', { pointers: [`/indicators/${i}`], numFmt: '0.00' });
     b.put(rr, 9, ind.deviationNote ?? null, 'text', { pointers: [p('deviationNote')] });
     b.put(rr, 10, num(dec(ind.reportedScore)), 'reported', { pointers: [p('reportedScore')] });
     if (optCols.has('operator')) b.put(rr, optCols.get('operator')!, ind.operator ?? null, 'text', { pointers: [p('operator')] });
@@ -228,7 +230,7 @@ export function buildSheetModel(form: Form, result: ScoreResult, name = 'Sheet1'
 
   // ---- total ------------------------------------------------------------------------------
   b.put(r, 0, '总分', 'header', { cs: 7 });
-  b.put(r, 7, num(result.total), 'computed');
+  b.put(r, 7, num(result.total), 'computed', { numFmt: '0.00' });
   b.put(r, 8, result.grade, 'computed');
   b.put(r, 9, null, 'text');
   const reported = [form.reportedTotal !== undefined ? fmtPlain(form.reportedTotal) : '', form.reportedGrade ?? ''].filter((x) => x !== '').join(' ');
