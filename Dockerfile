@@ -1,0 +1,31 @@
+# jixiao: the scoring service. The same steps as README and .ci/run: npm ci, npm run build.
+#   docker build -t jixiao .
+#   docker run -p 3000:3000 jixiao
+FROM node:20-slim AS build
+# better-sqlite3 compiles from source when its prebuilt binary cannot be fetched.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/app/data
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# Read at run time relative to the package root: the policies and the indicator vocabulary.
+COPY scoring ./scoring
+COPY indicators ./indicators
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# node itself, not `npm start`: SIGTERM must reach the server for a graceful stop.
+CMD ["node", "dist/server.js"]
