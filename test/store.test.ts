@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { createKey, ensureBootstrapKey } from '../src/auth/keys.js';
 import { buildApp } from '../src/http/app.js';
@@ -54,7 +54,7 @@ async function count(store: Repository): Promise<{ subs: number; versions: numbe
   return { subs: await one('submissions'), versions: await one('submission_versions'), snaps: await one('score_snapshots'), audit: await one('audit_log') };
 }
 
-async function suite(t: Tap.Test, open: () => Promise<Repository>): Promise<void> {
+async function suite(t: Test, open: () => Promise<Repository>): Promise<void> {
   const store = await open();
   const ctx = await setup(store);
   const { app, keys } = ctx;
@@ -273,7 +273,7 @@ async function suite(t: Tap.Test, open: () => Promise<Repository>): Promise<void
     t.equal((await raw('{"fiscalYear": 2022}')).statusCode, 422, 'not a form');
     t.equal((await raw('[]')).statusCode, 422);
     t.equal((await raw(text, { 'content-type': 'text/plain' })).statusCode, 415);
-    const noRegion = { ...structuredClone(SEED[0]), proCode: 'NOREG' };
+    const noRegion: Record<string, unknown> = { ...structuredClone(SEED[0]), proCode: 'NOREG' };
     delete noRegion.mofDivCode;
     const r = await post(noRegion, keys.unitA);
     t.equal(r.statusCode, 422);
@@ -284,7 +284,7 @@ async function suite(t: Tap.Test, open: () => Promise<Repository>): Promise<void
     t.equal(w.json().errors[0].pointer, '/deptCode');
     t.equal((await post(otherTenantForm(), keys.unitA)).statusCode, 403, "a form of another unit");
     // The natural key of tenant B's project, claimed by unit A: refused, B's record untouched.
-    const steal = { ...otherTenantForm(), agencyCode: '209100', deptCode: '209', id: 'steal' };
+    const steal: Record<string, unknown> = { ...otherTenantForm(), agencyCode: '209100', deptCode: '209', id: 'steal' };
     delete steal.proCode;
     t.equal((await post({ ...steal, proName: SEED[0].proName }, keys.unitA)).statusCode, 201, 'a name-keyed project is per unit');
     const after = await count(store);
