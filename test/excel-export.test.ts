@@ -275,3 +275,39 @@ t.test('HTTP: import (multipart and raw), export, narrative', async (t) => {
   t.equal((await app.inject({ method: 'POST', url: '/v1/narrative' })).statusCode, 400);
   t.equal((await app.inject({ method: 'POST', url: '/v1/narrative', headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') })).statusCode, 415);
 });
+
+t.test('odd forms survive the round trip: no codes, no goals, a cleared target, 元, a zero budget', async (t) => {
+  const odd = {
+    fiscalYear: 2024,
+    mofDivCode: '140100',
+    deptName: '太原市某局',
+    agencyCode: '301001',
+    moneyUnit: '元',
+    proName: '零预算项目',
+    funds: { rows: [{ name: '资金总额', isTotal: true, budget: '0', executed: '0' }, { name: '其他资金' }] },
+    indicators: [
+      { level1: '产出指标', level2: '数量指标', name: '甲', points: '50', initialTarget: '≥3个', actual: '3个' },
+      { level1: '产出指标', level2: '数量指标', name: '乙', points: '40', initialTarget: '≥2个', target: '≥2个', actual: '1个', deviationNote: '延期' },
+    ],
+    reportedGrade: '差',
+  };
+  const s = scored(odd);
+  const buf = await exportWorkbook([s]);
+  const r = await importWorkbook(buf);
+  if (!r.ok) throw new Error('import');
+  t.same(parsed(r.forms[0].form), parsed(odd));
+  const html = exportHtml([s]);
+  t.match(html, /零预算项目/);
+  const { app } = await testApp({ logLevel: 'silent' });
+  t.teardown(() => app.close());
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/import?mofDivCode=510000&score=no',
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: buf,
+  });
+  t.equal(res.json().forms[0].form.mofDivCode, '510000', 'the query overrides the sheet');
+  const one = await app.inject({ method: 'POST', url: '/v1/narrative', headers: { 'content-type': 'application/json' }, payload: '{"proName":1}' });
+  t.equal(one.statusCode, 422);
+  t.ok(one.json().errors.every((e: { pointer: string }) => !e.pointer.startsWith('/0')), 'a single form keeps its own pointers');
+});
