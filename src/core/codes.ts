@@ -156,5 +156,11 @@ export function finding(code: Code, pointer: string, params: Record<string, stri
 
 /** Escape one JSON-pointer segment (RFC 6901). */
 export function ptr(...segments: (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let out = '';
+  for (const seg of segments) {
+    const s = String(seg);
+    // Escaping is rare (field names never need it); skip the two replaces when it is not needed.
+    out += '/' + (s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s);
+  }
+  return out;
 }

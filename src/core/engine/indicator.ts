@@ -27,7 +27,19 @@ export interface IndicatorOutcome {
   level1Key: string | null;
 }
 
+/** Parsed values are frozen and memoised by the parser, so their description is cached too. */
+const described = new WeakMap<ParsedValue, ParsedValueOut>();
+
 export function describe(v: ParsedValue): ParsedValueOut {
+  let out = described.get(v);
+  if (!out) {
+    out = Object.freeze(describeUncached(v)) as ParsedValueOut;
+    described.set(v, out);
+  }
+  return out;
+}
+
+function describeUncached(v: ParsedValue): ParsedValueOut {
   const out: ParsedValueOut = {
     raw: v.raw,
     kind: v.kind,
