@@ -126,14 +126,18 @@ t.test('jixiao keys create | list | revoke', async (t) => {
   c = io(env);
   t.equal(await runCli(['keys', 'create', '--role', 'department', '--dept', '209', '--name', '人社厅'], c), 0);
   c = io(env);
+  t.equal(await runCli(['keys', 'create', '--role', 'bureau', '--region', '140000', '--name', '财政厅'], c), 0);
+  t.match(c.err, /bureau -/);
+  c = io(env);
   t.equal(await runCli(['keys', 'list'], c), 0);
+  t.match(c.out, /140000/);
   t.match(c.out, /209100/);
   t.match(c.out, /社保局/);
   t.notMatch(c.out, new RegExp(key), 'the list never shows a key');
   c = io(env);
   t.equal(await runCli(['keys', 'list', '--format', 'json'], c), 0);
   const list = JSON.parse(c.out) as { id: string; role: string }[];
-  t.equal(list.length, 2);
+  t.equal(list.length, 3);
   const id = list.find((k) => k.role === 'unit')!.id;
   c = io(env);
   t.equal(await runCli(['keys', 'revoke', id], c), 0);
@@ -156,5 +160,5 @@ t.test('jixiao keys create | list | revoke', async (t) => {
   t.teardown(() => store.close());
   const audit = await store.auditPage({ cursor: null, limit: 10 });
   t.ok(audit.items.every((a) => a.keyName === 'cli' && a.role === 'cli'));
-  t.equal(audit.items.length, 3, 'two creates and one revoke');
+  t.equal(audit.items.length, 4, 'three creates and one revoke');
 });

@@ -18,8 +18,6 @@ export interface Driver extends Queryable {
   readonly dialect: Dialect;
   /** One transaction: COMMIT when fn resolves, ROLLBACK when it throws. */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
-  /** Several statements separated by semicolons, no parameters (migrations). */
-  exec(sql: string): Promise<void>;
   close(): Promise<void>;
   /** Where the data lives, without credentials (for the log). */
   readonly where: string;

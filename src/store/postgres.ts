@@ -114,10 +114,6 @@ class PostgresDriver implements Driver {
     return this.q.run(sql, params);
   }
 
-  async exec(sql: string): Promise<void> {
-    await this.q.run(sql);
-  }
-
   async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {

@@ -158,10 +158,6 @@ export interface NewKeyRow {
 export class Repository {
   constructor(readonly db: Driver) {}
 
-  get dialect() {
-    return this.db.dialect;
-  }
-
   async info(): Promise<StoreInfo> {
     const r = await this.db.get<{ v: number | null }>('SELECT MAX(version) AS v FROM schema_migrations');
     return { dialect: this.db.dialect, where: this.db.where, schemaVersion: Number(r?.v ?? 0) };

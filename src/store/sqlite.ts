@@ -98,10 +98,6 @@ class SqliteDriver implements Driver {
     return this.lock.run(() => this.q.run(sql, params));
   }
 
-  exec(sql: string): Promise<void> {
-    return this.lock.run(() => this.call(() => void this.db.exec(sql)));
-  }
-
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     return this.lock.run(async () => {
       // IMMEDIATE takes the write lock now, so a second process (the CLI) waits on busy_timeout

@@ -3,7 +3,7 @@
  * store the service uses (DATA_DIR / DATABASE_URL, as for `npm start`). A new key is printed
  * once; only its sha256 hash is kept. Every change is in the audit log as done by "cli".
  */
-import { createKey, KeySpecError } from '../../auth/keys.js';
+import { checkKeySpec, createKey, type KeySpecError } from '../../auth/keys.js';
 import { openStore, storeConfigFromEnv } from '../../store/index.js';
 import type { Repository } from '../../store/repository.js';
 import type { Actor, Role } from '../../store/types.js';
@@ -34,25 +34,20 @@ async function run(args: string[], io: CliIO): Promise<number> {
   switch (sub) {
     case 'create': {
       if (positional.length) return usage();
+      const spec = { name: opts.name ?? '', role: (opts.role ?? '') as Role, unit: opts.unit, dept: opts.dept, region: opts.region };
       try {
-        return await withStore(io, async (repo) => {
-          const { key, record } = await createKey(
-            repo,
-            { name: opts.name ?? '', role: (opts.role ?? '') as Role, unit: opts.unit, dept: opts.dept, region: opts.region },
-            CLI,
-          );
-          io.stdout(`${key}\n`);
-          const tenancy = record.agencyCode ?? record.deptCode ?? '-';
-          io.stderr(`已创建 / created ${record.id} (${record.role} ${tenancy}, “${record.name}”). 密钥只显示这一次 / the key is shown only once.\n`);
-          return 0;
-        });
+        checkKeySpec(spec);
       } catch (err) {
-        if (err instanceof KeySpecError) {
-          io.stderr(`jixiao keys create: ${err.message}\n`);
-          return 2;
-        }
-        throw err;
+        io.stderr(`jixiao keys create: ${(err as KeySpecError).message}\n`);
+        return 2;
       }
+      return withStore(io, async (repo) => {
+        const { key, record } = await createKey(repo, spec, CLI);
+        io.stdout(`${key}\n`);
+        const tenancy = record.agencyCode ?? record.deptCode ?? '-';
+        io.stderr(`已创建 / created ${record.id} (${record.role} ${tenancy}, “${record.name}”). 密钥只显示这一次 / the key is shown only once.\n`);
+        return 0;
+      });
     }
     case 'list': {
       if (positional.length) return usage();

@@ -4,8 +4,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, createKey, KeySpecError } from '../../auth/keys.js';
-import { ROLES } from '../../store/types.js';
+import { actorOf, checkKeySpec, createKey, type KeySpecError } from '../../auth/keys.js';
+import { ROLES, type Role } from '../../store/types.js';
 import { requireRole, withStore } from '../auth.js';
 import { langOf, problem } from '../problem.js';
 import { problems } from '../schemas/common.js';
@@ -49,17 +49,17 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) =>
       withStore(app, reply, async (store) => {
+        const b = req.body;
+        const spec = { name: b.name, role: b.role as Role, unit: b.unit, dept: b.dept, region: b.region };
         try {
-          const b = req.body;
-          const { key, record } = await createKey(store, { name: b.name, role: b.role as 'unit', unit: b.unit, dept: b.dept, region: b.region }, actorOf(req.principal!));
-          return reply.code(201).send({ key, ...record });
+          checkKeySpec(spec);
         } catch (err) {
-          if (err instanceof KeySpecError) {
-            const [en, zh] = err.message.split(' / ');
-            return problem(reply, 'BAD_REQUEST', { detail: langOf(req) === 'en' ? en : (zh ?? en) });
-          }
-          throw err;
+          // "english / 中文": each KeySpecError message carries both.
+          const [en, zh] = (err as KeySpecError).message.split(' / ');
+          return problem(reply, 'BAD_REQUEST', { detail: langOf(req) === 'en' ? en : zh });
         }
+        const { key, record } = await createKey(store, spec, actorOf(req.principal!));
+        return reply.code(201).send({ key, ...record });
       }),
   );
 

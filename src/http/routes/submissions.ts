@@ -76,7 +76,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       if (idem !== undefined && !IDEMPOTENCY_RX.test(idem)) {
         return problem(reply, 'BAD_REQUEST', { detail: 'Idempotency-Key: 1–255 printable ASCII characters' });
       }
-      if (req.body === undefined) return problem(reply, 'EMPTY_BODY');
+      if (req.body === undefined || req.body === null) return problem(reply, 'EMPTY_BODY');
       req.work.forms = 1;
       const out = await submit(app.jixiao, store, req.principal!, req.body, { idempotencyKey: idem, lang: langOf(req) });
       switch (out.kind) {
@@ -89,8 +89,8 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
             detail: langOf(req) === 'en' ? 'the Idempotency-Key was used for another request' : 'Idempotency-Key 已用于另一个请求',
           });
       }
-      const body = out.response.body as { id: string; score?: { policy?: { id?: string } } };
-      req.work.policy = body.score?.policy?.id ?? null;
+      const body = out.response.body as { id: string; score: { policy: { id: string } } };
+      req.work.policy = body.score.policy.id;
       if (out.kind === 'replayed') reply.header('idempotent-replayed', 'true');
       if (out.response.status === 201) reply.header('location', `/v1/submissions/${body.id}`);
       return reply.code(out.response.status as 200 | 201).send(out.response.body);
@@ -146,7 +146,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!head) return problem(reply, 'NOT_FOUND', { what: `submission ${id.slice(0, 64)}` });
       const versions = await store.listVersions(id);
       const current = await store.getVersion(id, head.currentVersion);
-      return { ...head, form: current?.input ?? null, versions };
+      return { ...head, form: current!.input, versions };
     }),
   );
 

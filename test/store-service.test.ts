@@ -1,0 +1,90 @@
+/** The storage use-cases without HTTP, and the remaining edges of the submission routes (SQLite). */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t, { type Test } from 'tap';
+import { createKey, type Principal } from '../src/auth/keys.js';
+import { buildApp } from '../src/http/app.js';
+import { loadJixiao } from '../src/jixiao.js';
+import { openStore } from '../src/store/index.js';
+import { canonicalJson, prepareSubmission, rescore, submit } from '../src/store/service.js';
+
+const SEED = JSON.parse(readFileSync(new URL('./fixtures/seed/01-jingban.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const jx = loadJixiao();
+const unit = (agencyCode: string, mofDivCode: string | null = null): Principal => ({
+  keyId: 'key_t',
+  name: 't',
+  role: 'unit',
+  agencyCode,
+  deptCode: null,
+  mofDivCode,
+});
+
+async function store(t: Test) {
+  const dir = mkdtempSync(join(tmpdir(), 'jx-svc-'));
+  const s = await openStore({ dataDir: dir });
+  t.teardown(async () => {
+    await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return s;
+}
+
+t.test('canonical JSON sorts keys and drops undefined', async (t) => {
+  t.equal(canonicalJson({ b: 1, a: [1, { d: undefined, c: 'x' }], e: null }), '{"a":[1,{"c":"x"}],"b":1,"e":null}');
+  t.equal(canonicalJson(undefined), 'null');
+});
+
+t.test('amounts in 元 are stored in 万元; a short unit code is its own department', async (t) => {
+  const s = await store(t);
+  const form = { ...SEED, moneyUnit: '元', agencyCode: '209', proCode: 'YUAN' };
+  delete (form as Record<string, unknown>).deptCode;
+  const out = await submit(jx, s, unit('209'), form);
+  t.equal(out.kind, 'stored');
+  const rows = await s.statRows({ year: 2022 });
+  t.equal(rows[0].budgetWan, '0.025283', '252.83 元 = 0.025283 万元, exactly');
+  t.equal(rows[0].deptCode, '209');
+});
+
+t.test('tenancy of a submission: role, unit and region of the key', async (t) => {
+  t.equal(prepareSubmission(jx, unit('209100', '510000'), SEED).kind, 'forbidden', 'a key bound to another region');
+  t.equal(prepareSubmission(jx, unit('209100', '140000'), SEED).kind, 'ok');
+  t.equal(prepareSubmission(jx, { ...unit('209100'), role: 'bureau' }, SEED).kind, 'forbidden');
+  const en = prepareSubmission(jx, unit('209100'), { ...SEED, agencyCode: undefined }, 'en');
+  t.equal(en.kind, 'invalid');
+  t.match(en.kind === 'invalid' && en.problems[0].message, /Required field/);
+});
+
+t.test('re-scoring: a stored form the validator now refuses is reported, not lost', async (t) => {
+  const s = await store(t);
+  const a = await submit(jx, s, unit('209100'), { ...SEED, proCode: 'A' });
+  await submit(jx, s, unit('209100'), { ...SEED, proCode: 'B' });
+  const id = (a as { response: { body: { id: string } } }).response.body.id;
+  await s.db.run('UPDATE submission_versions SET input_json = ? WHERE submission_id = ?', ['{"fiscalYear": 2022}', id]);
+  const out = await rescore(jx, s, unit('x'), { year: 2022, policy: null, filter: {} });
+  t.equal(out.rescored, 1);
+  t.equal(out.failed.length, 1);
+  t.equal(out.failed[0].id, id);
+  t.equal(out.totalChanged, 0);
+  t.equal(out.changed, 0);
+});
+
+t.test('route edges: empty body, English conflict, bad ids', async (t) => {
+  const s = await store(t);
+  const { key } = await createKey(s, { name: 'u', role: 'unit', unit: '209100' }, { keyId: null, name: 't', role: 'cli' });
+  const app = await buildApp({ config: { logLevel: 'silent' }, store: s });
+  t.teardown(() => app.close());
+  const h = { authorization: `Bearer ${key}` };
+  const empty = await app.inject({ method: 'POST', url: '/v1/submissions', headers: h });
+  t.equal(empty.statusCode, 400);
+  t.equal(empty.json().code, 'EMPTY_BODY');
+  const idem = { ...h, 'idempotency-key': 'k1' };
+  t.equal((await app.inject({ method: 'POST', url: '/v1/submissions', headers: idem, payload: SEED })).statusCode, 201);
+  const c = await app.inject({ method: 'POST', url: '/v1/submissions', headers: { ...idem, 'accept-language': 'en' }, payload: { ...SEED, proName: 'x' } });
+  t.equal(c.statusCode, 409);
+  t.match(c.json().detail, /used for another request/);
+  t.equal((await app.inject({ method: 'GET', url: '/v1/submissions/nope/versions/1', headers: h })).statusCode, 404);
+  const inv = await app.inject({ method: 'POST', url: '/v1/submissions', headers: h, payload: { ...SEED, fiscalYear: 'x' } });
+  t.equal(inv.statusCode, 422);
+  t.equal(inv.json().code, 'INVALID_FORM');
+});
