@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import t from 'tap';
 import { runCli } from '../src/cli/main.js';
 import type { CliIO } from '../src/cli/types.js';
+import { childEnv } from './support/child-env.js';
 
 const seedPath = (n: string) => new URL(`./fixtures/seed/${n}.json`, import.meta.url).pathname;
 
@@ -115,8 +116,8 @@ t.test('validate, policies, help and version', async (t) => {
 t.test('npx jixiao works from the checkout (bin → tsx)', async (t) => {
   const run = promisify(execFile);
   const bin = new URL('../bin/jixiao.js', import.meta.url).pathname;
-  const { stdout } = await run(process.execPath, [bin, 'score', seedPath('02-dangan'), '--policy', 'shanxi-2022']);
+  const { stdout } = await run(process.execPath, [bin, 'score', seedPath('02-dangan'), '--policy', 'shanxi-2022'], { env: childEnv() });
   t.equal('95.00', (JSON.parse(stdout) as { total: string }).total);
-  const bad = await run(process.execPath, [bin, 'score', '/nonexistent.json']).catch((e: { code: number; stderr: string }) => e);
+  const bad = await run(process.execPath, [bin, 'score', '/nonexistent.json'], { env: childEnv() }).catch((e: { code: number; stderr: string }) => e);
   t.equal(2, (bad as { code: number }).code);
 });

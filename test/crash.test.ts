@@ -12,6 +12,7 @@ import { writeSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from './support/child-env.js';
 
 const SEED = JSON.parse(readFileSync(new URL('./fixtures/seed/01-jingban.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
@@ -47,12 +48,11 @@ async function parent(): Promise<void> {
   const acked = new Map<string, { id: string; version: number }>(); // "id/version"
   const RUNS = 20;
   // The writer runs without tap's loaders and process tracking: a plain process, killed plainly.
-  const childEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS' && !k.startsWith('_TAPJS') && !k.startsWith('TAP')));
   let killedMidStream = 0;
 
   for (let run = 0; run < RUNS; run++) {
     const kid = spawn(process.execPath, ['--import', 'tsx', self], {
-      env: { ...childEnv, JX_CRASH_CHILD: '1', DATA_DIR: dir, JX_RUN: String(run) },
+      env: childEnv({ JX_CRASH_CHILD: '1', DATA_DIR: dir, JX_RUN: String(run) }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

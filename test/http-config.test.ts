@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
+import { childEnv } from './support/child-env.js';
 import { ConfigError, DEFAULT_CONFIG, loadConfig } from '../src/config.js';
 import { NDJSON_HEADERS, SEEDS, seedLine } from './support/http.js';
 
@@ -72,7 +73,7 @@ const SERVER = new URL('../src/server.ts', import.meta.url).pathname;
 
 function startServer(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'jixiao-http-')), ...env },
+    env: { ...childEnv(), DATA_DIR: mkdtempSync(join(tmpdir(), 'jixiao-http-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
