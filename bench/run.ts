@@ -6,9 +6,11 @@
  *      same body) in the same server: requests per second and p99;
  *   3. HTTP batch: NDJSON forms streamed from a generator through /v1/score/batch: forms per
  *      second and the server's peak RSS (VmHWM).
- * The server is the built one (node dist/server.js, BENCH_BASELINE=1, LOG_LEVEL=warn).
+ * The engine (1.) and the server (node dist/server.js, BENCH_BASELINE=1, LOG_LEVEL=warn) are the
+ * built ones: production runs compiled JavaScript, not the TypeScript sources under tsx.
  * Sizes: BENCH_CORPUS (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_BATCH (1000000),
  * BENCH_DETAIL (brief | full: what each batch answer line carries).
+ * BENCH_ONLY=engine runs section 1 alone (seconds instead of a quarter of an hour).
  * Results are printed and appended to bench/RESULTS.md.
  */
 import { execSync, spawn } from 'node:child_process';
@@ -19,7 +21,6 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import autocannon from 'autocannon';
-import { loadJixiao } from '../src/jixiao.js';
 import { ndjson } from './generate.js';
 
 const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
@@ -29,6 +30,7 @@ const CONNECTIONS = env('BENCH_CONNECTIONS', 32);
 const BATCH = env('BENCH_BATCH', 1_000_000);
 /** brief: total, grade, status and counts a line; full: the whole result (about 23 KB a form). */
 const DETAIL = process.env.BENCH_DETAIL === 'full' ? 'full' : 'brief';
+const ONLY = process.env.BENCH_ONLY ?? '';
 const root = new URL('..', import.meta.url).pathname;
 const out: string[] = [];
 const say = (s: string) => {
@@ -38,14 +40,21 @@ const say = (s: string) => {
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 // ---- 1. engine ---------------------------------------------------------------------------
-function engine() {
+async function engine() {
+  execSync('node scripts/ensure-build.mjs', { cwd: root, stdio: 'inherit' });
+  // The compiled engine, as production runs it (a computed specifier: dist/ may not exist at typecheck).
+  const dist = new URL('../dist/jixiao.js', import.meta.url).href;
+  const { loadJixiao } = (await import(dist)) as typeof import('../src/jixiao.js');
   const jx = loadJixiao();
   const lines = [...ndjson(CORPUS)];
   const bytes = lines.reduce((a, l) => a + l.length, 0);
+  // Untimed pass over every line: `JSON.stringify(…) + '\n'` is a cons string that V8 flattens on
+  // its first read, and the first timed loop would pay that alone (3× slower than a second pass).
+  let sink = 0;
+  for (const l of lines) sink += (JSON.parse(l) as { indicators: unknown[] }).indicators.length;
   // warm-up
   for (let i = 0; i < Math.min(2000, lines.length); i++) jx.scoreInput(JSON.parse(lines[i]));
   let t0 = performance.now();
-  let sink = 0;
   for (const l of lines) sink += (JSON.parse(l) as { indicators: unknown[] }).indicators.length;
   const parseS = (performance.now() - t0) / 1000;
   t0 = performance.now();
@@ -54,7 +63,7 @@ function engine() {
   const scoreS = (performance.now() - t0) / 1000;
   const parseRate = lines.length / parseS;
   const scoreRate = lines.length / scoreS;
-  say(`## 1. Engine (${fmt(lines.length)} forms, ${fmt(bytes / lines.length)} bytes a line, ${fmt(scored)} scorable; sink ${sink})`);
+  say(`## 1. Engine, compiled (dist/jixiao.js; ${fmt(lines.length)} forms, ${fmt(bytes / lines.length)} chars a line, ${fmt(scored)} scorable; sink ${sink})`);
   say('');
   say(`| | forms/s |`);
   say(`|---|---|`);
@@ -168,14 +177,16 @@ const started = new Date();
 say(`# Bench run ${started.toISOString()}`);
 say('');
 say(`- machine: nproc ${cpus().length} (${cpus()[0]?.model ?? '?'}), node ${process.version}`);
-say(`- command: \`npm run bench\` (BENCH_CORPUS=${CORPUS} BENCH_SECONDS=${SECONDS} BENCH_CONNECTIONS=${CONNECTIONS} BENCH_BATCH=${BATCH} BENCH_DETAIL=${DETAIL})`);
+say(`- command: \`npm run bench\` (${ONLY ? `BENCH_ONLY=${ONLY} ` : ''}BENCH_CORPUS=${CORPUS} BENCH_SECONDS=${SECONDS} BENCH_CONNECTIONS=${CONNECTIONS} BENCH_BATCH=${BATCH} BENCH_DETAIL=${DETAIL})`);
 say('');
-engine();
-const server = await startServer();
-try {
-  await single(server.port);
-  await batch(server.port, server.peakRss);
-} finally {
-  server.child.kill('SIGTERM');
+await engine();
+if (ONLY !== 'engine') {
+  const server = await startServer();
+  try {
+    await single(server.port);
+    await batch(server.port, server.peakRss);
+  } finally {
+    server.child.kill('SIGTERM');
+  }
 }
 appendFileSync(join(root, 'bench/RESULTS.md'), out.join('\n') + '\n');

@@ -126,10 +126,34 @@ export const CODES = {
 export type Code = keyof typeof CODES;
 export type Lang = 'zh' | 'en';
 
+/**
+ * Templates split once at load into literal text and placeholder names, alternating
+ * ("“{field}”不能为空" → ['“', 'field', '”不能为空']), so filling one is a few concatenations.
+ */
+const PLACEHOLDER = /\{(\w+)\}/g;
+function split(tpl: string): string[] {
+  const parts: string[] = [];
+  let last = 0;
+  for (const m of tpl.matchAll(PLACEHOLDER)) {
+    parts.push(tpl.slice(last, m.index), m[1]);
+    last = m.index + m[0].length;
+  }
+  parts.push(tpl.slice(last));
+  return parts;
+}
+const TEMPLATES = new Map<string, { zh: string[]; en: string[] }>(
+  Object.entries(CODES).map(([code, def]) => [code, { zh: split(def.zh), en: split(def.en) }]),
+);
+
 /** Fill a message template. Unknown placeholders stay visible rather than vanish. */
 export function message(code: Code, params: Record<string, string | number> = {}, lang: Lang = 'zh'): string {
-  const tpl = CODES[code][lang];
-  return tpl.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  const parts = TEMPLATES.get(code)![lang];
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i];
+    out += (k in params ? String(params[k]) : '{' + k + '}') + parts[i + 1];
+  }
+  return out;
 }
 
 export function severityOf(code: Code): Severity {
@@ -150,7 +174,7 @@ export interface Finding {
 
 export function finding(code: Code, pointer: string, params: Record<string, string | number> = {}, lang: Lang = 'zh'): Finding {
   const p: Record<string, string> = {};
-  for (const [k, val] of Object.entries(params)) p[k] = String(val);
+  for (const k of Object.keys(params)) p[k] = String(params[k]);
   return { code, severity: CODES[code].severity, pointer, message: message(code, p, lang), params: p };
 }
 

@@ -24,6 +24,15 @@ export function round(d: Dec, dp = 2): Dec {
 
 /** Format with exactly `dp` decimals ("95" → "95.00"); the string form that crosses JSON. */
 export function fmt(d: Dec, dp = 2): string {
+  // Most values already have at most `dp` decimals (points, amounts, rounded scores): then the
+  // plain digits padded with zeros are what toFixed gives, without its new Decimal and rounding.
+  // (toString is plain, not exponential, well inside toExpNeg/toExpPos; NaN/∞ take toFixed.)
+  const places = d.decimalPlaces();
+  if (places <= dp && d.e > -30 && d.e < 30) {
+    const s = d.toString();
+    if (places === dp) return s;
+    return (places === 0 ? s + '.' : s) + '0'.repeat(dp - places);
+  }
   // toFixed rounds with the clone's ROUND_HALF_UP: one operation instead of two.
   return d.toFixed(dp);
 }

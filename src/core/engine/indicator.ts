@@ -75,6 +75,11 @@ function describeUncached(v: ParsedValue): ParsedValueOut {
   return out;
 }
 
+const ROUNDING_TEXT: string[] = [];
+function roundingText(dp: number): string {
+  return (ROUNDING_TEXT[dp] ??= `ROUND_HALF_UP, ${dp}位小数`);
+}
+
 function unitOf(v: ParsedValue): string {
   return v.kind === 'quantitative' || v.kind === 'range' ? v.unit.base : '';
 }
@@ -162,7 +167,7 @@ export function scoreIndicator(ind: Indicator, index: number, policy: Policy, vo
         score: fmt(score, dp),
         cap: cap ? cap.toString() : null,
         deduction: deduction ? deduction.toString() : null,
-        rounding: `ROUND_HALF_UP, ${dp}位小数`,
+        rounding: roundingText(dp),
         status,
         reportedScore: ind.reportedScore?.toString() ?? null,
         manual,

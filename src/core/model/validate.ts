@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { finding, ptr, type Code, type Finding, type Lang } from '../codes.js';
+import { DOUBT, fastParseForm } from './fast.js';
 import { FormSchema, LIMITS, type Form } from './form.js';
 import { duplicateIndicators } from './structure.js';
 
@@ -164,6 +165,9 @@ export function validateForm(input: unknown, lang: Lang = 'zh'): ValidationResul
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, problems: [finding('NOT_AN_OBJECT', '', {}, lang)] };
   }
+  // Valid forms (nearly all of them) take the fast path; anything it doubts gets zod's full answer.
+  const fast = fastParseForm(input);
+  if (fast !== DOUBT) return { ok: true, form: fast, problems: [] };
   const r = FormSchema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, form: r.data, problems: [] };
   const problems = r.error.issues.map((i) => issueToFinding(i, lang));

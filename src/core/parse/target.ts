@@ -311,11 +311,22 @@ export function parseActual(text: string | null | undefined, target: ParsedValue
     ? target.unit : null;
   const targetLabel = target?.kind === 'qualitative' ? labelKey(target.normalized) : '';
   const key = raw.length <= MEMO_MAX_TEXT
-    ? `A\u0001${raw}\u0001${targetLabel}\u0001${targetUnit ? `${targetUnit.raw}\u0002${targetUnit.base}\u0002${targetUnit.multiplier.toString()}\u0002${targetUnit.known}` : ''}`
+    ? `A\u0001${raw}\u0001${targetLabel}\u0001${targetUnit ? unitKey(targetUnit) : ''}`
     : null;
   const hit = memoGet(vocab, key);
   if (hit) return hit;
   return memoPut(vocab, key, parseActualUncached(raw, targetLabel, targetUnit, vocab));
+}
+
+/** A unit's part of a memo key; units are frozen with their parsed value, so cached by identity. */
+const unitKeys = new WeakMap<Unit, string>();
+function unitKey(u: Unit): string {
+  let k = unitKeys.get(u);
+  if (k === undefined) {
+    k = `${u.raw}\u0002${u.base}\u0002${u.multiplier.toString()}\u0002${u.known}`;
+    unitKeys.set(u, k);
+  }
+  return k;
 }
 
 function parseActualUncached(raw: string, targetLabel: string, targetUnit: Unit | null, vocab: Vocabulary): ParsedValue {
