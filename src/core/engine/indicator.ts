@@ -5,16 +5,16 @@
 import { finding, ptr, type Code, type Finding, type Lang } from '../codes.js';
 import { ZERO, fmt, max, min, round, type Dec } from '../decimal.js';
 import type { Indicator } from '../model/form.js';
-import type { IndicatorResult, IndicatorStatus, Method, ParsedValueOut } from '../model/result.js';
+import type { IndicatorResult, IndicatorStatus, Method } from '../model/result.js';
 import { classifyLevels, isDoubleCountName, parseActual, parseTarget } from '../parse/index.js';
 import type { Operator, ParsedValue } from '../parse/types.js';
 import type { Vocabulary } from '../parse/vocabulary.js';
 import type { Policy, Tier } from '../policy/types.js';
 import { differs, isEmptyNote } from './compare.js';
+import { describe } from './describe.js';
 import { TIER_NAMES, inTier, rangeText, tierRange } from './qual.js';
 import { scoreQuant, scoreRange, type QuantScore } from './quant.js';
 
-const SYMBOL: Record<Operator, string> = { GE: '≥', GT: '>', EQ: '=', LE: '≤', LT: '<' };
 const DIRECTION: Record<Operator, 'positive' | 'reverse' | 'equal'> = { GE: 'positive', GT: 'positive', EQ: 'equal', LE: 'reverse', LT: 'reverse' };
 
 export interface IndicatorOutcome {
@@ -25,54 +25,6 @@ export interface IndicatorOutcome {
   score: Dec;
   points: Dec;
   level1Key: string | null;
-}
-
-/** Parsed values are frozen and memoised by the parser, so their description is cached too. */
-const described = new WeakMap<ParsedValue, ParsedValueOut>();
-
-export function describe(v: ParsedValue): ParsedValueOut {
-  let out = described.get(v);
-  if (!out) {
-    out = Object.freeze(describeUncached(v)) as ParsedValueOut;
-    described.set(v, out);
-  }
-  return out;
-}
-
-function describeUncached(v: ParsedValue): ParsedValueOut {
-  const out: ParsedValueOut = {
-    raw: v.raw,
-    kind: v.kind,
-    operator: null,
-    operatorSymbol: null,
-    value: null,
-    lower: null,
-    upper: null,
-    unit: null,
-    baseUnit: null,
-    baseValue: null,
-    tier: null,
-    grade: null,
-    isDate: false,
-  };
-  if (v.kind === 'quantitative') {
-    out.operator = v.operator;
-    out.operatorSymbol = v.operator ? SYMBOL[v.operator] : null;
-    out.value = v.value.toString();
-    out.unit = v.unit.raw || null;
-    out.baseUnit = v.unit.base || null;
-    out.baseValue = v.baseValue.toString();
-  } else if (v.kind === 'range') {
-    out.lower = v.lower.toString();
-    out.upper = v.upper.toString();
-    out.unit = v.unit.raw || null;
-    out.baseUnit = v.unit.base || null;
-  } else if (v.kind === 'qualitative') {
-    out.tier = v.tier;
-    out.grade = v.grade;
-    out.isDate = v.isDate;
-  }
-  return out;
 }
 
 const ROUNDING_TEXT: string[] = [];

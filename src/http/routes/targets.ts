@@ -7,60 +7,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { finding, type Finding, type Lang } from '../../core/codes.js';
+import { describe } from '../../core/engine/describe.js';
 import { parseTarget } from '../../core/parse/index.js';
 import type { ParsedValue } from '../../core/parse/types.js';
-import type { ParsedValueSchema } from '../../core/model/result.js';
 import { langOf } from '../problem.js';
 import { problems } from '../schemas/common.js';
 import { TargetsBodySchema, TargetsResultSchema, type TargetCheckSchema } from '../schemas/targets.js';
 
-type ParsedOut = z.output<typeof ParsedValueSchema>;
 type TargetCheck = z.output<typeof TargetCheckSchema>;
-
-const SYMBOLS = { GE: '≥', GT: '>', EQ: '=', LT: '<', LE: '≤' } as const;
-
-/** The parser's value as it crosses JSON (the shape of ParsedValue in results). */
-export function parsedOut(p: ParsedValue): ParsedOut {
-  const base: ParsedOut = {
-    raw: p.raw,
-    kind: p.kind,
-    operator: null,
-    operatorSymbol: null,
-    value: null,
-    lower: null,
-    upper: null,
-    unit: null,
-    baseUnit: null,
-    baseValue: null,
-    tier: null,
-    grade: null,
-    isDate: false,
-  };
-  switch (p.kind) {
-    case 'quantitative':
-      return {
-        ...base,
-        operator: p.operator,
-        operatorSymbol: p.operator ? SYMBOLS[p.operator] : null,
-        value: p.value.toString(),
-        unit: p.unit.raw || null,
-        baseUnit: p.unit.base || null,
-        baseValue: p.baseValue.toString(),
-      };
-    case 'range':
-      return {
-        ...base,
-        lower: p.lower.toString(),
-        upper: p.upper.toString(),
-        unit: p.unit.raw || null,
-        baseUnit: p.unit.base || null,
-      };
-    case 'qualitative':
-      return { ...base, tier: p.tier, grade: p.grade, isDate: p.isDate };
-    default:
-      return base;
-  }
-}
 
 /** The lint findings of one parsed target; `pointer` points at the item in the request. */
 export function lintTarget(p: ParsedValue, name: string, index: number, lang: Lang): Finding[] {
@@ -127,7 +81,7 @@ export const targetRoutes: FastifyPluginAsyncZod = async (app) => {
         if (isMeasurable) measurable++;
         if (findings.length > 0) withFindings++;
         for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
-        return { index, pointer, target: t.target, parse: parsedOut(parsed), measurable: isMeasurable, findings };
+        return { index, pointer, target: t.target, parse: describe(parsed), measurable: isMeasurable, findings };
       });
       req.work.forms = results.length;
       return { results, summary: { count: results.length, measurable, withFindings, byCode } };
