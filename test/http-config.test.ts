@@ -1,11 +1,10 @@
 /** Configuration from the environment, and the server process: bad values, start, graceful SIGTERM. */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { childEnv } from './support/child-env.js';
 import { ConfigError, DEFAULT_CONFIG, loadConfig } from '../src/config.js';
 import { NDJSON_HEADERS, SEEDS, seedLine } from './support/http.js';
 
@@ -69,11 +68,15 @@ t.test('bad values: one clear message naming every variable at fault', async (t)
   }
 });
 
-const SERVER = new URL('../src/server.ts', import.meta.url).pathname;
+// The built server, as production runs it (node dist/server.js); built here when stale. A child
+// running the TypeScript sources through tsx would report coverage under other source maps.
+const ROOT = new URL('..', import.meta.url).pathname;
+const SERVER = join(ROOT, 'dist/server.js');
+execFileSync(process.execPath, [join(ROOT, 'scripts/ensure-build.mjs')], { cwd: ROOT, stdio: 'ignore' });
 
 function startServer(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { ...childEnv(), DATA_DIR: mkdtempSync(join(tmpdir(), 'jixiao-http-')), ...env },
+  const child = spawn(process.execPath, [SERVER], {
+    env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), 'jixiao-http-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
