@@ -10,7 +10,7 @@
  * built ones: production runs compiled JavaScript, not the TypeScript sources under tsx.
  * Sizes: BENCH_CORPUS (100000), BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_BATCH (1000000),
  * BENCH_DETAIL (brief | full: what each batch answer line carries).
- * BENCH_ONLY=engine runs section 1 alone (seconds instead of a quarter of an hour).
+ * BENCH_ONLY=engine | single | batch runs that section alone (the whole run takes a quarter of an hour).
  * Results are printed and appended to bench/RESULTS.md.
  */
 import { execSync, spawn } from 'node:child_process';
@@ -31,6 +31,8 @@ const BATCH = env('BENCH_BATCH', 1_000_000);
 /** brief: total, grade, status and counts a line; full: the whole result (about 23 KB a form). */
 const DETAIL = process.env.BENCH_DETAIL === 'full' ? 'full' : 'brief';
 const ONLY = process.env.BENCH_ONLY ?? '';
+/** Keep in step with `start` in package.json and CMD in the Dockerfile. */
+const SERVER_NODE_ARGS = ['--max-old-space-size=1024'];
 const root = new URL('..', import.meta.url).pathname;
 const out: string[] = [];
 const say = (s: string) => {
@@ -86,7 +88,8 @@ async function freePort(): Promise<number> {
 async function startServer() {
   execSync('node scripts/ensure-build.mjs', { cwd: root, stdio: 'inherit' });
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/server.js'], {
+  // The server runs as it is deployed: the heap flag of `npm start` and the Dockerfile.
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, 'dist/server.js'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BENCH_BASELINE: '1', DATA_DIR: mkdtempSync(join(tmpdir(), 'jixiao-bench-')) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -179,12 +182,12 @@ say('');
 say(`- machine: nproc ${cpus().length} (${cpus()[0]?.model ?? '?'}), node ${process.version}`);
 say(`- command: \`npm run bench\` (${ONLY ? `BENCH_ONLY=${ONLY} ` : ''}BENCH_CORPUS=${CORPUS} BENCH_SECONDS=${SECONDS} BENCH_CONNECTIONS=${CONNECTIONS} BENCH_BATCH=${BATCH} BENCH_DETAIL=${DETAIL})`);
 say('');
-await engine();
+if (ONLY === '' || ONLY === 'engine') await engine();
 if (ONLY !== 'engine') {
   const server = await startServer();
   try {
-    await single(server.port);
-    await batch(server.port, server.peakRss);
+    if (ONLY === '' || ONLY === 'single') await single(server.port);
+    if (ONLY === '' || ONLY === 'batch') await batch(server.port, server.peakRss);
   } finally {
     server.child.kill('SIGTERM');
   }

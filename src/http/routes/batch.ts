@@ -1,6 +1,7 @@
 /**
  * POST /v1/score/batch: many forms at once.
- *  - application/json: an array of forms → { results: BatchItem[], summary } (at most BATCH_MAX_ITEMS).
+ *  - application/json: an array of forms → { results: BatchItem[], summary } (at most BATCH_MAX_ITEMS),
+ *    written as each form is scored.
  *  - application/x-ndjson: one form a line → a streamed NDJSON answer, one BatchLine per input
  *    line in order, then {"summary": …}. A bad line gives an error line and the rest go on.
  *    Memory stays flat: the body is read one line at a time (at most BATCH_LINE_LIMIT bytes,
@@ -172,8 +173,9 @@ export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
               : `JSON 批量最多${app.config.batchMaxItems}个表单（收到${body.length}个），更多请用 NDJSON`;
           return problem(reply, 'BAD_REQUEST', { detail });
         }
-        const results = body.map((input, index) => ({ index, ...scorer.score(input) }));
-        return { results, summary: scorer.summary };
+        // Written as it is scored, so that a large array never holds all its results at once.
+        reply.type('application/json; charset=utf-8');
+        return reply.send(Readable.from(jsonAnswer(scorer, body), { objectMode: true, highWaterMark: 1 }) as never);
       }
 
       const limit = app.config.batchLineLimit;
@@ -200,6 +202,20 @@ export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+/** The JSON-array answer {results, summary}, produced only as fast as it is read. */
+function* jsonAnswer(scorer: BatchScorer, items: unknown[]): Generator<string> {
+  let buf = '{"results":[';
+  for (let i = 0; i < items.length; i++) {
+    buf += (i ? ',' : '') + JSON.stringify({ index: i, ...scorer.score(items[i]) });
+    items[i] = undefined; // the input goes as soon as it is scored
+    if (buf.length >= OUT_CHUNK) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield buf + '],"summary":' + JSON.stringify(scorer.summary) + '}';
+}
 
 /** The NDJSON answer, produced only as fast as it is read. */
 async function* answer(
