@@ -98,6 +98,11 @@ t.test('one form, thirty mistakes, one answer', async (t) => {
   t.ok(got.length >= 30, `${got.length} problems`);
 });
 
+t.test('an invalid year is quoted as written', async (t) => {
+  t.equal('年度“二〇二二”无效，应为四位年份', problems(form({ fiscalYear: '二〇二二' }))[0].message);
+  t.equal('年度“1800”无效，应为四位年份', problems(form({ fiscalYear: 1800 }))[0].message);
+});
+
 t.test('messages name the row and the field', async (t) => {
   const p = problems(form({}, [indicator(), indicator({ name: 'b', points: 'abc' })]));
   t.equal('“绩效指标第2行·分值”不是有效的数值：abc', p[0].message);

@@ -171,6 +171,9 @@ export function validateForm(input: unknown, lang: Lang = 'zh'): ValidationResul
   const r = FormSchema.safeParse(input, { reportInput: true });
   if (r.success) return { ok: true, form: r.data, problems: [] };
   const problems = r.error.issues.map((i) => issueToFinding(i, lang));
+  // The year is coerced before it is checked, so zod reports NaN: name what the filer wrote.
+  const year = problems.find((p) => p.code === 'INVALID_YEAR' && p.pointer === '/fiscalYear');
+  if (year) Object.assign(year, finding('INVALID_YEAR', '/fiscalYear', { value: show((input as { fiscalYear?: unknown }).fiscalYear) }, lang));
   const indicators = (input as { indicators?: unknown }).indicators;
   if (Array.isArray(indicators) && indicators.length <= LIMITS.indicators) {
     problems.push(...duplicateIndicators(indicators, lang));
