@@ -5,7 +5,7 @@
  *   import { loadJixiao } from 'jixiao';
  *   const jx = loadJixiao();
  *   const out = jx.scoreInput(JSON.parse(text));          // validate, pick the policy, score
- *   if (out.ok) console.log(out.result.total, out.result.grade);
+ *   if (out.ok) return { total: out.result.total, grade: out.result.grade };
  */
 import type { Finding, Lang } from './core/codes.js';
 import { scoreForm } from './core/engine/score.js';

@@ -164,7 +164,7 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
         status: reply.statusCode,
         policy: req.work.policy,
         forms: req.work.forms,
-        ms: Math.round(ms * 100) / 100,
+        ms: Math.trunc(ms * 100) / 100, // a duration for the log, not an amount
       },
       'request',
     );

@@ -44,7 +44,7 @@ export function executionScore(budget: D, executed: D, points: D, policy: Policy
     const tier = b.tiers.find((t) => rate!.greaterThanOrEqualTo(t.minRate));
     score = tier ? round(points.times(tier.share), policy.scoreDecimals) : ZERO;
   } else {
-    // Computed from the rounded rate, as production does ((bgtget/10).toFixed(2), C3).
+    // Computed from the rounded rate, as production does (bgtget / 10 rounded to 2 places, C3).
     score = round(min(rate, HUNDRED).div(HUNDRED).times(points), policy.scoreDecimals);
   }
   return { rate, score, capped };

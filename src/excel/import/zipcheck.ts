@@ -30,7 +30,8 @@ const CEN_SIG = 0x02014b50;
 const LOC_SIG = 0x04034b50;
 
 function mb(n: number): string {
-  return (n / 1024 / 1024).toFixed(1) + ' MB';
+  // A size for a message, not an amount: one decimal, truncated.
+  return String(Math.trunc((n * 10) / (1024 * 1024)) / 10) + ' MB';
 }
 
 /** An OLE2 compound file holding an "EncryptionInfo" stream is an encrypted OOXML package. */
@@ -120,7 +121,7 @@ export function checkXlsxBuffer(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIM
     }
   }
   if (compressedTotal > 0 && total / compressedTotal > limits.maxRatio && total > 1024 * 1024) {
-    return { ok: false, code: 'IMPORT_TOO_LARGE', detail: `压缩比${Math.round(total / compressedTotal)}:1 超过${limits.maxRatio}:1` };
+    return { ok: false, code: 'IMPORT_TOO_LARGE', detail: `压缩比${Math.trunc(total / compressedTotal)}:1 超过${limits.maxRatio}:1` };
   }
   if (entries.some((e) => e === 'EncryptedPackage' || e === 'EncryptionInfo')) {
     return { ok: false, code: 'IMPORT_ENCRYPTED', detail: 'EncryptedPackage' };
