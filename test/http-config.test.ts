@@ -1,6 +1,7 @@
 /** Configuration from the environment, and the server process: bad values, start, graceful SIGTERM. */
 import { execFileSync, spawn } from 'node:child_process';
 import { request } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,9 +109,17 @@ t.test('the server exits 1 with the message and no stack trace on a bad configur
     t.match(s.err(), rx);
     t.notMatch(s.err(), /\n\s+at /, 'no stack trace');
   }
-  const taken = startServer({ PORT: '1', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
-  t.equal(await taken.exited, 1, 'a port it cannot bind');
-  t.match(taken.err(), /cannot start/);
+  // A port that is already taken (port 1 is no test: root may bind it, and CI runs as root).
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  const busy = (holder.address() as AddressInfo).port;
+  try {
+    const taken = startServer({ PORT: String(busy), HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+    t.equal(await taken.exited, 1, 'a port it cannot bind');
+    t.match(taken.err(), /cannot start/);
+  } finally {
+    holder.close();
+  }
 });
 
 t.test('SIGTERM lets the request in flight finish, then the process exits 0', async (t) => {
