@@ -39,12 +39,8 @@ export interface PolicyRefRow {
   hash: string;
 }
 
-/** One score of one version of a submission, as stored (immutable). */
-export interface SnapshotSummary {
-  snapshotId: number;
-  version: number;
-  reason: 'submit' | 'rescore';
-  rescoreId: string | null;
+/** The numbers of one score, stored with every snapshot. */
+export interface SnapshotNumbers {
   policy: PolicyRefRow;
   status: string;
   total: string;
@@ -55,6 +51,14 @@ export interface SnapshotSummary {
   pointsTotal: string;
   /** Σ 全年预算数 in 万元. */
   budgetWan: string;
+}
+
+/** One score of one version of a submission, as stored (immutable). */
+export interface SnapshotSummary extends SnapshotNumbers {
+  snapshotId: number;
+  version: number;
+  reason: 'submit' | 'rescore';
+  rescoreId: string | null;
   createdAt: string;
 }
 
@@ -92,16 +96,7 @@ export interface VersionRecord extends VersionSummary {
 }
 
 /** The computed numbers of a score, ready to store. */
-export interface NewSnapshot {
-  policy: PolicyRefRow;
-  status: string;
-  total: string;
-  grade: string | null;
-  gradeCode: string | null;
-  reportedTotal: string | null;
-  reportedGrade: string | null;
-  pointsTotal: string;
-  budgetWan: string;
+export interface NewSnapshot extends SnapshotNumbers {
   findings: Record<string, number>;
   resultJson: string;
 }

@@ -8,7 +8,7 @@
  * IMPORT_TOO_LARGE 413, IMPORT_NO_FORM 422); nothing a client sends gives a 5xx.
  */
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Code, Finding } from '../../core/codes.js';
 import { exportHtml, exportWorkbook } from '../../excel/export/index.js';
 import { importWorkbook } from '../../excel/import/index.js';
@@ -48,6 +48,27 @@ function prefixed(input: unknown, index: number, problems: Finding[]): Finding[]
   if (!Array.isArray(input) && !(input && typeof input === 'object' && Array.isArray((input as { forms?: unknown }).forms))) return problems;
   const pre = Array.isArray(input) ? `/${index}` : `/forms/${index}`;
   return problems.map((p) => ({ ...p, pointer: pre + p.pointer }));
+}
+
+/**
+ * The body of /export and /narrative: one form, an array or {forms: [...]}, each scored.
+ * On a problem the answer is sent and returned as `sent`.
+ */
+function scoreBody(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
+  const fail = (sent: FastifyReply) => ({ ok: false as const, sent });
+  if (req.body === undefined || req.body === null) return fail(problem(reply, 'EMPTY_BODY'));
+  if (Buffer.isBuffer(req.body)) return fail(problem(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') }));
+  const count = formsOf(req.body).length;
+  if (count === 0 || count > MAX_EXPORT_FORMS) {
+    return fail(problem(reply, 'BAD_REQUEST', { detail: `表单数应在1到${MAX_EXPORT_FORMS}之间，实际为${count}` }));
+  }
+  const scored = scoreMany(app.jixiao, req.body, langOf(req));
+  if (!scored.ok) {
+    const problems = prefixed(req.body, scored.index, scored.problems);
+    return fail(problem(reply, 'INVALID_FORM', { count: problems.length }, problems));
+  }
+  req.work.forms = scored.items.length;
+  return { ok: true as const, items: scored.items };
 }
 
 export const excelRoutes: FastifyPluginAsync = async (app) => {
@@ -119,18 +140,8 @@ export const excelRoutes: FastifyPluginAsync = async (app) => {
       const q = (req.query ?? {}) as Record<string, unknown>;
       const format = str(q.format) ?? 'xlsx';
       if (format !== 'xlsx' && format !== 'html') return problem(reply, 'NOT_ACCEPTABLE');
-      if (req.body === undefined || req.body === null) return problem(reply, 'EMPTY_BODY');
-      if (Buffer.isBuffer(req.body)) return problem(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') });
-      const count = formsOf(req.body).length;
-      if (count === 0 || count > MAX_EXPORT_FORMS) {
-        return problem(reply, 'BAD_REQUEST', { detail: `表单数应在1到${MAX_EXPORT_FORMS}之间，实际为${count}` });
-      }
-      const scored = scoreMany(app.jixiao, req.body, langOf(req));
-      if (!scored.ok) {
-        const problems = prefixed(req.body, scored.index, scored.problems);
-        return problem(reply, 'INVALID_FORM', { count: problems.length }, problems);
-      }
-      req.work.forms = scored.items.length;
+      const scored = scoreBody(app, req, reply);
+      if (!scored.ok) return scored.sent;
       const base = scored.items.length === 1 ? scored.items[0].form.proName : `自评表${scored.items.length}张`;
       const ascii = 'jixiao-export';
       if (format === 'html') {
@@ -154,18 +165,8 @@ export const excelRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (req, reply) => {
-      if (req.body === undefined || req.body === null) return problem(reply, 'EMPTY_BODY');
-      if (Buffer.isBuffer(req.body)) return problem(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') });
-      const count = formsOf(req.body).length;
-      if (count === 0 || count > MAX_EXPORT_FORMS) {
-        return problem(reply, 'BAD_REQUEST', { detail: `表单数应在1到${MAX_EXPORT_FORMS}之间，实际为${count}` });
-      }
-      const scored = scoreMany(app.jixiao, req.body, langOf(req));
-      if (!scored.ok) {
-        const problems = prefixed(req.body, scored.index, scored.problems);
-        return problem(reply, 'INVALID_FORM', { count: problems.length }, problems);
-      }
-      req.work.forms = scored.items.length;
+      const scored = scoreBody(app, req, reply);
+      if (!scored.ok) return scored.sent;
       const items = scored.items.map((it) => ({
         id: it.form.id ?? null,
         proName: it.form.proName,
