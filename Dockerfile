@@ -1,7 +1,10 @@
-# jixiao: the scoring service. The same steps as README and .ci/run: npm ci, npm run build.
+# jixiao: the scoring service and its CLI. The same steps as README and .ci/run: npm ci, npm run build.
 #   docker build -t jixiao .
-#   docker run -p 3000:3000 jixiao
-FROM node:20-slim AS build
+#   docker run -p 3000:3000 -v jixiao-data:/app/data jixiao
+#   docker run --rm -v jixiao-data:/app/data jixiao jixiao keys create --role bureau --name 财政厅
+# The image runs on Node 22 (an LTS line; Node 20 leaves support); the code also runs and is tested
+# on Node 20 (package.json engines >= 20.6), which the development and CI machines have.
+FROM node:22-slim AS build
 # better-sqlite3 compiles from source when its prebuilt binary cannot be fetched.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
@@ -13,12 +16,15 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-slim
+FROM node:22-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DATA_DIR=/app/data
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The CLI on the PATH: bin/jixiao.js runs dist/cli/main.js when there is no src/ (as here).
+COPY bin ./bin
+RUN chmod 0755 bin/jixiao.js && ln -s /app/bin/jixiao.js /usr/local/bin/jixiao
 # Read at run time relative to the package root: the policies and the indicator vocabulary.
 COPY scoring ./scoring
 COPY indicators ./indicators

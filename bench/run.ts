@@ -91,7 +91,7 @@ async function startServer() {
   // The server runs as it is deployed: the heap flag of `npm start` and the Dockerfile.
   const child = spawn(process.execPath, [...SERVER_NODE_ARGS, 'dist/server.js'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BENCH_BASELINE: '1', DATA_DIR: mkdtempSync(join(tmpdir(), 'jixiao-bench-')) },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BENCH_BASELINE: '1', RATE_LIMIT_MAX: '0', RATE_LIMIT_KEY_MAX: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'jixiao-bench-')) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 100; i++) {

@@ -3,12 +3,27 @@
  * once, listen; SIGTERM / SIGINT close the server and let requests in flight finish
  * (at most SHUTDOWN_TIMEOUT_MS). A bad configuration is one clear message and exit 1.
  */
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { buildApp } from './http/app.js';
 import { loadJixiao, type Jixiao } from './jixiao.js';
-import { openStore } from './store/index.js';
+import { openStore, storeConfigOf } from './store/index.js';
 import { ensureBootstrapKey } from './auth/keys.js';
+
+/** Writes a secret to DIR/NAME readable by the owner only; the path, or null when it cannot. */
+function writeSecret(dir: string, name: string, secret: string): string | null {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const path = resolve(join(dir, name));
+    writeFileSync(path, secret + '\n', { mode: 0o600 });
+    chmodSync(path, 0o600); // mode applies on creation only: an older file keeps its own
+    return path;
+  } catch {
+    return null;
+  }
+}
 
 function die(err: unknown): never {
   const msg = err instanceof ConfigError ? err.message : `jixiao: cannot start: ${(err as Error).message ?? String(err)}`;
@@ -26,7 +41,7 @@ try {
 }
 
 // Storage: SQLite in DATA_DIR, or PostgreSQL with DATABASE_URL; migrations run here.
-const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl ?? undefined }).catch(die);
+const store = await openStore(storeConfigOf(config)).catch(die);
 const app = await buildApp({ config, jixiao, store }).catch(die);
 app.addHook('onClose', async () => store.close());
 try {
@@ -34,8 +49,17 @@ try {
   app.log.info({ store: info.dialect, where: info.where, schemaVersion: info.schemaVersion }, 'store ready');
   const boot = await ensureBootstrapKey(store, config.bootstrapKey);
   if (boot.created && boot.key) {
-    // Printed once, on the first start only: the hash is all that is stored.
-    app.log.warn({ keyId: boot.id, key: boot.key }, 'first bureau API key created; it is shown only this once: store it now');
+    // Shown once, on the first start only (the hash is all that is stored), and never through
+    // the log stream, where log shippers would keep it: a file only the service's user can read.
+    const where = writeSecret(config.dataDir, 'bootstrap-key', boot.key);
+    if (where) {
+      process.stderr.write(`jixiao: the first bureau API key (${boot.id}) was written to ${where} (mode 0600); store it elsewhere and delete the file\n`);
+      app.log.warn({ keyId: boot.id, file: where }, 'first bureau API key created and written to a file; it is not shown anywhere else');
+    } else {
+      // The data folder is not writable: the terminal, once, outside the log stream.
+      process.stderr.write(`jixiao: the first bureau API key (${boot.id}), shown only this once: ${boot.key}\n`);
+      app.log.warn({ keyId: boot.id }, 'first bureau API key created and printed once to stderr (not to the log)');
+    }
   } else if (boot.created) {
     app.log.info({ keyId: boot.id }, 'bureau API key taken from BOOTSTRAP_KEY');
   }

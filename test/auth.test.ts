@@ -19,24 +19,27 @@ function tmp(t: Test): string {
 }
 
 t.test('key specs: role and tenancy are checked', async (t) => {
-  t.same(checkKeySpec({ name: ' 社保局 ', role: 'unit', unit: '209100' }), {
+  t.same(checkKeySpec({ name: ' 社保局 ', role: 'unit', unit: '209100', region: '140000' }), {
     name: '社保局',
     role: 'unit',
     agencyCode: '209100',
-    deptCode: null,
-    mofDivCode: null,
-  });
+    deptCode: '209',
+    mofDivCode: '140000',
+  }, 'a unit key carries its region and its department (by default the unit code less three digits)');
+  t.equal(checkKeySpec({ name: 'u', role: 'unit', unit: '2091001', dept: '2091', region: '140000' }).deptCode, '2091', 'or the one given');
+  t.equal(checkKeySpec({ name: 'u', role: 'unit', unit: '209', region: '140000' }).deptCode, '209', 'a short unit code is its own department');
   t.same(checkKeySpec({ name: 'd', role: 'department', dept: '209', region: '140000' }).mofDivCode, '140000');
   t.equal(checkKeySpec({ name: 'b', role: 'bureau' }).role, 'bureau');
   const bad: [Parameters<typeof checkKeySpec>[0], RegExp][] = [
-    [{ name: '', role: 'unit', unit: '1' }, /name/],
-    [{ name: 'x'.repeat(201), role: 'unit', unit: '1' }, /name/],
+    [{ name: '', role: 'unit', unit: '1', region: '140000' }, /name/],
+    [{ name: 'x'.repeat(201), role: 'unit', unit: '1', region: '140000' }, /name/],
     [{ name: 'x', role: 'king' as 'unit' }, /role/],
     [{ name: 'x', role: 'unit', unit: '20-9' }, /unit/],
     [{ name: 'x', role: 'department', dept: '2 0' }, /dept/],
     [{ name: 'x', role: 'bureau', region: '14' }, /region/],
     [{ name: 'x', role: 'unit' }, /needs --unit/],
-    [{ name: 'x', role: 'unit', unit: '209100', dept: '209' }, /--unit only/],
+    [{ name: 'x', role: 'unit', unit: '209100' }, /needs --region/],
+    [{ name: 'x', role: 'unit', unit: '209100', dept: '301', region: '140000' }, /does not start with 301/],
     [{ name: 'x', role: 'department' }, /needs --dept/],
     [{ name: 'x', role: 'department', dept: '209', unit: '209100' }, /--dept only/],
     [{ name: 'x', role: 'bureau', dept: '209' }, /bureau key takes no/],
@@ -87,7 +90,7 @@ t.test('the first bureau key: generated once, or taken from BOOTSTRAP_KEY', asyn
 
 t.test('AUTH_SCORING=required: the scoring routes ask for a key', async (t) => {
   const store = await openStore({ dataDir: tmp(t) });
-  const { key } = await createKey(store, { name: 'u', role: 'unit', unit: '209100' }, CLI);
+  const { key } = await createKey(store, { name: 'u', role: 'unit', unit: '209100', region: '140000' }, CLI);
   const app = await buildApp({ config: { logLevel: 'silent', authScoring: 'required' }, store });
   t.teardown(async () => {
     await app.close();
@@ -119,7 +122,7 @@ function io(env: Record<string, string>): CliIO & { out: string; err: string } {
 t.test('jixiao keys create | list | revoke', async (t) => {
   const env = { DATA_DIR: tmp(t) };
   let c = io(env);
-  t.equal(await runCli(['keys', 'create', '--role', 'unit', '--unit', '209100', '--name', '社保局'], c), 0);
+  t.equal(await runCli(['keys', 'create', '--role', 'unit', '--unit', '209100', '--region', '140000', '--name', '社保局'], c), 0);
   const key = c.out.trim();
   t.match(key, /^jx_[A-Za-z0-9_-]{43}$/);
   t.match(c.err, /只显示这一次/);

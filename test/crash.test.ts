@@ -22,7 +22,7 @@ async function child(): Promise<void> {
   const { submit } = await import('../src/store/service.js');
   const jx = loadJixiao();
   const store = await openStore({ dataDir: process.env.DATA_DIR! });
-  const p = { keyId: 'key_crash', name: 'crash writer', role: 'unit' as const, agencyCode: '209100', deptCode: null, mofDivCode: null };
+  const p = { keyId: 'key_crash', name: 'crash writer', role: 'unit' as const, agencyCode: '209100', deptCode: '209', mofDivCode: '140000' };
   const run = process.env.JX_RUN!;
   writeSync(1, 'READY\n');
   for (let i = 0; ; i++) {
@@ -36,9 +36,38 @@ async function child(): Promise<void> {
   }
 }
 
+/** Spawns a writer on `dir` and resolves once it is ready (with how long that took). */
+async function startWriter(dir: string, run: string) {
+  const started = performance.now();
+  const kid = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: childEnv({ JX_CRASH_CHILD: '1', DATA_DIR: dir, JX_RUN: run }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  kid.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => kid.on('exit', (code, sig) => resolve(sig ?? code)));
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    kid.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('READY\n')) resolve();
+    });
+    kid.on('exit', () => reject(new Error(`writer exited early: ${err}`)));
+  });
+  return { kid, exited, dir, readyMs: performance.now() - started };
+}
+
 async function parent(): Promise<void> {
   const { default: tap } = await import('tap');
-  tap.setTimeout(120_000); // about 40 s: 20 child starts (tsx + the core) dominate
+  // Sized by work, not by wall-clock: 20 child starts (tsx + the core) dominate. One calibration
+  // start is timed first; the file may take four times what 20 such starts, their writes and the
+  // checks after each predict (at least 2 minutes), so a loaded machine slows it without failing it.
+  const calibration = await startWriter(mkdtempSync(join(tmpdir(), 'jx-crash-cal-')), 'cal');
+  tap.setTimeout(Math.max(120_000, Math.ceil(20 * (calibration.readyMs * 2 + 1_000) * 4)));
+  tap.comment(`calibration: a writer is ready in ${Math.round(calibration.readyMs)} ms`);
+  calibration.kid.kill('SIGKILL');
+  await calibration.exited;
+  rmSync(calibration.dir, { recursive: true, force: true });
   await tap.test('kill -9 while writing, 20 times: all acknowledged present, nothing partial', async (t) => {
   const { openStore } = await import('../src/store/index.js');
   const { canonicalJson, sha256 } = await import('../src/store/service.js');

@@ -59,6 +59,17 @@ const formArb = fc.record({
   },
 }));
 
+// Sized by work, not by wall-clock: time 200 generated forms here (the calibration run), then allow
+// the 13 000 forms of this file four times what that rate predicts, plus start-up slack, so a
+// loaded machine slows the file down without failing it (the runner's default is 30 s).
+{
+  const sample = fc.sample(formArb, { numRuns: 200, seed: 1 });
+  const started = performance.now();
+  for (const { policy, input } of sample) jx.scoreInput(input, { policy });
+  const perForm = (performance.now() - started) / sample.length;
+  t.setTimeout(Math.max(120_000, Math.ceil(perForm * 2 * 13_000 * 4) + 60_000)); // ×2: each property scores twice
+}
+
 t.test('scores are bounded, totals add up, output is deterministic (10 000 forms)', async (t) => {
   let checked = 0;
   fc.assert(

@@ -107,7 +107,11 @@ t.test('grade bands (T14, rule 20)', async (t) => {
     t.equal(total.includes('.') ? total : total + '.00', r.total);
     t.equal(grade, r.grade, `${total} → ${grade}`);
   }
-  t.equal(null, score(form(), 'hubei').grade, 'hubei may not grade');
+  // Issue 8 rule 9: grades: null means grading is optional — the computed grade is still given.
+  const hubei = score(form(), 'hubei');
+  t.equal(hubei.grade, '优', 'hubei: the computed grade is given');
+  t.equal(hubei.gradeRequired, false, 'hubei: marked as not required');
+  t.match(hubei.explanation.grade, /仅供参考/, 'hubei: the grade explanation says so');
 });
 
 t.test('seed forms (T2, T3 and the third form)', async (t) => {

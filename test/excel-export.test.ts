@@ -311,3 +311,33 @@ t.test('odd forms survive the round trip: no codes, no goals, a cleared target, 
   t.equal(one.statusCode, 422);
   t.ok(one.json().errors.every((e: { pointer: string }) => !e.pointer.startsWith('/0')), 'a single form keeps its own pointers');
 });
+
+t.test('round trip of every fixture form: codes, default cost rows, names like labels; same form, same total', async (t) => {
+  const names = ['是否解决建档立卡人员看病难贵问题', '项目执行进度', '满意度情况调查', '改进措施落实率', '总分达标率', '存在问题整改率', '合计', '小计准确率', '备注完整率'];
+  const variants: [string, Record<string, any>][] = [];
+  for (const file of FILES) {
+    const f = loadJson(file);
+    variants.push([file, f]);
+    const v = structuredClone(f);
+    v.funds.rows.forEach((row: Record<string, any>, i: number) => (row.foundTypeCode = i === 0 ? undefined : `0${i}`));
+    v.indicators.forEach((ind: Record<string, any>, i: number) => {
+      ind.name = names[i % names.length] + (i >= names.length ? String(i) : '');
+      ind.id = `IND-${i + 1}`;
+      ind.level1Code = ind.level1 === '产出指标' ? '01' : '02';
+      ind.level2Code = `${ind.level1Code}0${i % 3}`;
+      ind.code = `${ind.level2Code}00${i}`;
+      ind.isDefaultCostRow = ind.target === '未填报';
+    });
+    variants.push([file + ' (codes, label-like names)', v]);
+  }
+  for (const [label, input] of variants) {
+    const s = scored(input);
+    const r = await importWorkbook(await exportWorkbook([s]));
+    if (!r.ok) throw new Error(label);
+    t.same(parsed(r.forms[0].form), parsed(input), `${label}: same form`);
+    t.same(r.forms[0].findings.filter((f) => f.code === 'IMPORT_ROW_SKIPPED'), [], `${label}: nothing skipped`);
+    const back = jx.scoreInput(r.forms[0].form);
+    t.equal(back.ok ? back.result.total : 'invalid', s.result.total, `${label}: same total`);
+    t.equal(back.ok ? back.result.grade : 'invalid', s.result.grade, `${label}: same grade`);
+  }
+});

@@ -4,12 +4,17 @@ import ExcelJS from 'exceljs';
 import t from 'tap';
 import { attachCells, importWorkbook, gridFromArrays, readSheet, cellRef } from '../src/excel/import/index.js';
 import { numberText, valueText, colName } from '../src/excel/import/grid.js';
-import { clean, levelName, norm, provinceOf, readNumber, splitCodeName, splitTotal, fundColumn, indicatorColumn, analysisLabel } from '../src/excel/import/words.js';
+import { clean, levelName, norm, provinceOf, readNumber, splitCodeName, splitTotal, fundColumn, indicatorColumn, analysisLabel, isTotalFundName } from '../src/excel/import/words.js';
+import { isTotalRow } from '../src/core/engine/funds.js';
+import type { FundRow } from '../src/core/model/form.js';
 import { scoreImported } from '../src/excel/score.js';
 import { loadJixiao } from '../src/jixiao.js';
+import { loadVocabulary } from '../src/data/vocabulary.js';
 import { FIXTURES, XLSX_DIR, buildFixture, loadJson, parsed } from './support/make-workbooks.js';
 
 const jx = loadJixiao();
+const vocab = loadVocabulary();
+const labels = vocab.labels;
 
 t.test('each fixture workbook gives the forms of its JSON and the same scores', async (t) => {
   for (const spec of FIXTURES) {
@@ -124,15 +129,17 @@ t.test('words: numbers, codes, totals, headers', async (t) => {
   t.same(readNumber('252.83'), { kind: 'number', value: '252.83', changed: false });
   t.same(readNumber(' 1,234.50 '), { kind: 'number', value: '1234.50', changed: true });
   t.same(readNumber('８.７６'), { kind: 'number', value: '8.76', changed: true });
-  t.same(readNumber('87.61%', { percent: true }), { kind: 'number', value: '87.61', changed: true });
+  t.same(readNumber('87.61%', 'percent'), { kind: 'number', value: '87.61', changed: true });
   t.equal(readNumber('87.61%').kind, 'bad', 'a percent where none belongs');
-  t.same(readNumber('10分'), { kind: 'number', value: '10', changed: true });
-  t.same(readNumber('31.59万元'), { kind: 'number', value: '31.59', changed: true });
+  t.same(readNumber('10分', 'points'), { kind: 'number', value: '10', changed: true });
+  t.equal(readNumber('10分', 'amount').kind, 'bad', '分 only on points');
+  t.same(readNumber('31.59万元', 'amount'), { kind: 'number', value: '31.59', unit: '万元', changed: true });
+  t.equal(readNumber('31.59万元', 'points').kind, 'bad', 'a money unit only on amounts');
   t.same(readNumber('.5'), { kind: 'number', value: '0.5', changed: true });
   t.same(readNumber('5.'), { kind: 'number', value: '5', changed: true });
   t.same(readNumber('+3'), { kind: 'number', value: '3', changed: true });
-  t.same(readNumber('-.5', { signed: true }), { kind: 'number', value: '-0.5', changed: true });
-  t.equal(readNumber('-3').kind, 'bad');
+  t.same(readNumber('-.5'), { kind: 'number', value: '-0.5', changed: true });
+  t.same(readNumber('-3'), { kind: 'number', value: '-3', changed: false }, 'the sign is kept: validation refuses a negative amount, with its cell');
   t.equal(readNumber('-0').kind, 'number');
   t.equal(readNumber('—').kind, 'blank');
   t.equal(readNumber('').kind, 'blank');
@@ -168,8 +175,8 @@ t.test('words: numbers, codes, totals, headers', async (t) => {
   t.equal(indicatorColumn('年度指标值'), 'target');
   t.equal(indicatorColumn('计量单位'), 'unit');
   t.equal(indicatorColumn('备注'), null);
-  t.equal(analysisLabel('评价结论'), 'implementation');
-  t.equal(analysisLabel('这是一段很长的文字。'), null);
+  t.equal(analysisLabel('评价结论', labels), 'implementation');
+  t.equal(analysisLabel('这是一段很长的文字。', labels), null);
 });
 
 t.test('grid: every kind of cell value', async (t) => {
@@ -237,4 +244,134 @@ t.test('a sheet read from plain arrays: carry-over, subtotals, text numbers, unr
     t.ok(withCells.some((p) => p.pointer === '/indicators/1/points' && p.cell === '表!G9'), 'the problem names the cell');
   }
   t.equal(readSheet(gridFromArrays('空', [['随便写点什么']])), null);
+});
+
+/** Indicator names made like every section and total label of the layouts. */
+const LABEL_LIKE_NAMES = [
+  '是否解决建档立卡人员看病难贵问题',
+  '项目执行进度达标率',
+  '满意度情况调查覆盖率',
+  '改进措施落实率',
+  '总分达标率',
+  '存在问题整改率',
+  '项目绩效分析报告报送及时性',
+  '评价结论公开率',
+  '主要经验做法推广数',
+  '产出情况公开率',
+  '效益情况跟踪次数',
+  '预算执行情况公开率',
+  '下一步改进措施及管理建议采纳率',
+  '备注信息完整率',
+  '小计准确率',
+  '自评总分上报及时性',
+  '合计',
+  '总分',
+];
+
+function labelLike(json: Record<string, any>): Record<string, any> {
+  const f = structuredClone(json);
+  f.indicators.forEach((ind: Record<string, any>, i: number) => {
+    const n = LABEL_LIKE_NAMES.length;
+    ind.name = LABEL_LIKE_NAMES[i % n] + (i >= n ? String(i) : '');
+  });
+  return f;
+}
+
+t.test('indicator names like section labels: every fixture layout imports every row and the same score', async (t) => {
+  for (const spec of FIXTURES) {
+    for (const sh of spec.sheets) {
+      const want = labelLike(loadJson(sh.json));
+      const wb = new ExcelJS.Workbook();
+      sh.write(wb, sh.name, want);
+      const r = await importWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
+      if (!r.ok) throw new Error(`${spec.file}/${sh.name}: not imported`);
+      const got = r.forms[0];
+      t.equal(got.form.indicators.length, want.indicators.length, `${spec.file}/${sh.name}: every row`);
+      t.same(parsed(got.form), parsed(want, ['id']), `${spec.file}/${sh.name}: same form`);
+      t.same(got.findings.filter((f) => f.code === 'IMPORT_ROW_SKIPPED'), [], `${spec.file}/${sh.name}: nothing skipped`);
+      const a = jx.scoreInput(got.form);
+      const b = jx.scoreInput(want);
+      if (!a.ok || !b.ok) throw new Error(`${spec.file}/${sh.name}: not scored`);
+      t.equal(a.result.total, b.result.total, `${spec.file}/${sh.name}: same total ${b.result.total}`);
+      t.equal(a.result.grade, b.result.grade);
+    }
+  }
+});
+
+t.test('the end of the indicator block is the layout’s: label cells left of the 三级指标 column', async (t) => {
+  const g = gridFromArrays('表', [
+    ['某项目支出绩效自评表（2023年度）'],
+    ['项目名称', '测试项目'],
+    ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '执行率', '得分'],
+    ['资金总额', '100', '100', '90', '90%', '9'],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+    [null, '产出指标', '数量指标', '存在问题整改率', '≥90%', '95%', '30', '30', '无'],
+    [null, null, null, '项目执行', '及时', '及时', '30', '30', null],
+    [null, null, '小计', null, null, null, '60', '60', null],
+    [null, '效益指标', '社会效益指标', '满意度情况', '≥90%', '92%', '30', '30', null],
+    [null, null, null, '合计', '≥1次', '1次', '1', '1', null],
+    [null, null, null, null, null, null, null, null, '这一行只有一段说明'],
+    ['总分', null, null, null, null, null, '100', '100 优', null],
+    ['项目绩效分析', '存在问题', '暂无问题'],
+    [null, '改进措施', '继续保持', '多写的一格'],
+    [null, '填表人', '张三'],
+    [null, '存在问题', '第二次写'],
+    ['备注：本表金额单位为万元'],
+  ]);
+  const r = readSheet(g);
+  if (!r || !r.form) throw new Error('no form');
+  const f = r.form as Record<string, any>;
+  t.same(f.indicators.map((i: any) => i.name), ['存在问题整改率', '项目执行', '满意度情况', '合计'], 'names are never labels');
+  t.equal(f.reportedTotal, '100');
+  t.equal(f.reportedGrade, '优');
+  t.same(f.analysis, { problems: '暂无问题', improvements: '继续保持' });
+  const skipped = r.findings.filter((x) => x.code === 'IMPORT_ROW_SKIPPED').map((x) => x.cell);
+  t.same(skipped, ['表!C8', '表!I11', '表!D14', '表!B15', '表!C16'], 'the subtotal, the stray note, the extra cell, an unknown label, a repeated label');
+  const one = r.findings.find((x) => x.cell === '表!C8');
+  t.equal(one?.message, '单元格表!C8所在行“小计”未读入：合计 / 小计行，由引擎按各指标重新计算');
+});
+
+t.test('labels.json: the funds total rows of the importer and the engine are one list', async (t) => {
+  // [name, the block's total (importer isTotal), not a source (engine isTotalRow)]
+  const cases: [string, boolean, boolean][] = [
+    ['资金总额', true, true],
+    ['资金总额：', true, true],
+    ['年度资金总额', true, true],
+    ['项目资金合计', true, true],
+    ['总计', true, true],
+    ['财政拨款小计', false, true], // 小计: a subtotal, never the total, never a source
+    ['省级财政资金', false, false],
+    ['其中：上年结转资金', false, false],
+  ];
+  for (const [name, total, notSource] of cases) {
+    t.equal(isTotalFundName(name, labels), total, `${name}: total`);
+    t.equal(labels.fundTotal(name) || labels.fundSubtotal(name), notSource, `${name}: labels.json`);
+    t.equal(isTotalRow({ name } as FundRow, vocab), notSource, `${name}: engine`);
+  }
+});
+
+t.test('a money unit in a cell: the form’s is read, another is left for validation to name', async (t) => {
+  const g = gridFromArrays('钱', [
+    ['某项目支出绩效自评表（2023年度）'],
+    ['项目名称', '测试项目'],
+    ['项目资金（万元）', '年初预算数', '全年预算数', '全年执行数', '执行率', '得分'],
+    ['资金总额', '100万元', '1亿元', '９０', '90%', '9分'],
+    ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'],
+    [null, '产出指标', '数量指标', '甲', '≥1次', '1次', '100', '90'],
+    ['总分', null, null, null, null, null, '100', '90'],
+  ]);
+  const r = readSheet(g);
+  if (!r || !r.form) throw new Error('no form');
+  const row = (r.form as Record<string, any>).funds.rows[0];
+  t.equal(row.initial, '100');
+  t.equal(row.budget, '1亿元');
+  t.equal(row.executed, '90');
+  t.equal(row.reportedScore, '9');
+  const out = jx.scoreInput(r.form);
+  t.equal(out.ok, false);
+  if (!out.ok) {
+    const p = attachCells(out.problems, r.cells).find((x) => x.code === 'MONEY_UNIT_MISMATCH');
+    t.equal(p?.cell, '钱!C4');
+    t.equal(p?.params.unit, '亿元');
+  }
 });

@@ -2,11 +2,13 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { ConfigError, DEFAULT_CONFIG, loadConfig } from '../src/config.js';
+import { ConfigError, DEFAULT_CONFIG, envDocs, loadConfig, loadConfigPart } from '../src/config.js';
+import { storeConfigFromEnv } from '../src/store/index.js';
+import { withConfig } from '../scripts/config-doc.js';
 import { NDJSON_HEADERS, SEEDS, seedLine } from './support/http.js';
 
 t.setTimeout(120_000);
@@ -38,6 +40,36 @@ t.test('defaults, and every variable read', async (t) => {
     shutdownTimeoutMs: 500,
     benchBaseline: true,
   });
+  t.match(
+    loadConfig({
+      PG_CONNECT_TIMEOUT_MS: '300',
+      PG_STATEMENT_TIMEOUT_MS: '700',
+      PG_POOL_MAX: '3',
+      READY_TIMEOUT_MS: '250',
+      IMPORT_WORKERS: '1',
+      IMPORT_QUEUE: '0',
+      IMPORT_TIMEOUT_MS: '5000',
+      IMPORT_MEMORY_MB: '256',
+      IMPORT_MAX_ROWS: '500',
+      DATABASE_URL: 'postgres://h/db',
+      BOOTSTRAP_KEY: 'k'.repeat(30),
+      AUTH_SCORING: 'Required',
+    }),
+    {
+      pgConnectTimeoutMs: 300,
+      pgStatementTimeoutMs: 700,
+      pgPoolMax: 3,
+      readyTimeoutMs: 250,
+      importWorkers: 1,
+      importQueue: 0,
+      importTimeoutMs: 5000,
+      importMemoryMb: 256,
+      importMaxRows: 500,
+      databaseUrl: 'postgres://h/db',
+      bootstrapKey: 'k'.repeat(30),
+      authScoring: 'required',
+    },
+  );
   t.equal(loadConfig({ BENCH_BASELINE: 'off' }).benchBaseline, false);
   t.equal(loadConfig({ BODY_LIMIT: '1 GB' }).bodyLimit, 1024 ** 3);
 });
@@ -56,6 +88,13 @@ t.test('bad values: one clear message naming every variable at fault', async (t)
     [{ DEFAULT_POLICY: '../etc/passwd' }, /DEFAULT_POLICY: must be a policy id/],
     [{ BENCH_BASELINE: 'maybe' }, /BENCH_BASELINE: must be 1 or 0/],
     [{ SHUTDOWN_TIMEOUT_MS: '1.5' }, /SHUTDOWN_TIMEOUT_MS/],
+    [{ PG_STATEMENT_TIMEOUT_MS: 'abc' }, /PG_STATEMENT_TIMEOUT_MS: must be a whole number/],
+    [{ PG_POOL_MAX: '0' }, /PG_POOL_MAX/],
+    [{ READY_TIMEOUT_MS: '0' }, /READY_TIMEOUT_MS/],
+    [{ IMPORT_WORKERS: '0' }, /IMPORT_WORKERS/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: must be a postgres/],
+    [{ BOOTSTRAP_KEY: 'short' }, /BOOTSTRAP_KEY: must be 24 to 256/],
+    [{ AUTH_SCORING: 'always' }, /AUTH_SCORING: must be one of optional, required/],
   ];
   for (const [env, rx] of bad) {
     t.throws(() => loadConfig(env), { name: 'ConfigError', message: rx }, JSON.stringify(env));
@@ -69,11 +108,40 @@ t.test('bad values: one clear message naming every variable at fault', async (t)
   }
 });
 
+t.test('every variable is declared once, and the README table is generated from the schema', async (t) => {
+  const docs = envDocs();
+  const names = docs.map((d) => d.env);
+  t.equal(new Set(names).size, names.length, 'no variable twice');
+  t.same(Object.keys(DEFAULT_CONFIG).sort(), docs.map((d) => d.key).sort(), 'every config field has its variable');
+  for (const d of docs) {
+    t.match(d.env, /^[A-Z][A-Z0-9_]+$/);
+    t.ok(d.doc.length > 5, `${d.env} is documented`);
+    // The documented default is the value an empty environment gives.
+    if (d.default !== null) t.same(loadConfig({ [d.env]: d.default })[d.key], DEFAULT_CONFIG[d.key], `${d.env} default`);
+    else t.equal(DEFAULT_CONFIG[d.key], null, `${d.env} is off by default`);
+  }
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  t.equal(withConfig(readme), readme, 'run `npx tsx scripts/config-doc.ts --write`');
+  for (const n of names) t.ok(readme.includes('`' + n + '`'), n);
+});
+
+t.test('the CLI reads the storage variables through the same schema', async (t) => {
+  t.same(storeConfigFromEnv({}), { databaseUrl: undefined, dataDir: './data', pg: { connectTimeoutMs: 5000, statementTimeoutMs: 15000, max: 10 } });
+  t.same(storeConfigFromEnv({ DATABASE_URL: ' postgres://h/db ', DATA_DIR: '/x', PG_CONNECT_TIMEOUT_MS: '100', PG_POOL_MAX: '3', PORT: 'not read' }), {
+    databaseUrl: 'postgres://h/db',
+    dataDir: '/x',
+    pg: { connectTimeoutMs: 100, statementTimeoutMs: 15000, max: 3 },
+  });
+  t.throws(() => storeConfigFromEnv({ PG_STATEMENT_TIMEOUT_MS: 'abc' }), { name: 'ConfigError', message: /PG_STATEMENT_TIMEOUT_MS/ });
+  t.same(loadConfigPart(['port'], { PORT: '1', HOST: '' }), { port: 1 });
+});
+
 // The built server, as production runs it (node dist/server.js); built here when stale. A child
 // running the TypeScript sources through tsx would report coverage under other source maps.
 const ROOT = new URL('..', import.meta.url).pathname;
-const SERVER = join(ROOT, 'dist/server.js');
-execFileSync(process.execPath, [join(ROOT, 'scripts/ensure-build.mjs')], { cwd: ROOT, stdio: 'ignore' });
+// JIXIAO_TEST_SERVER names another build of the server (a directory one level below the root).
+const SERVER = process.env.JIXIAO_TEST_SERVER ?? join(ROOT, 'dist/server.js');
+if (!process.env.JIXIAO_TEST_SERVER) execFileSync(process.execPath, [join(ROOT, 'scripts/ensure-build.mjs')], { cwd: ROOT, stdio: 'ignore' });
 
 function startServer(env: Record<string, string>) {
   const child = spawn(process.execPath, [SERVER], {
@@ -154,4 +222,53 @@ t.test('SIGTERM lets the request in flight finish, then the process exits 0', as
   t.equal(await s.exited, 0, 'clean exit');
   t.match(s.out(), /"msg":"closing: letting requests in flight finish"/);
   t.match(s.out(), /"route":"\/v1\/score\/batch".*"forms":3/);
+});
+
+t.test('npm start honours the PostgreSQL limits: a database that never answers fails the start within PG_CONNECT_TIMEOUT_MS', async (t) => {
+  const sockets: import('node:net').Socket[] = [];
+  const silent = createServer((sock) => sockets.push(sock));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => {
+    for (const sock of sockets) sock.destroy();
+    silent.close();
+  });
+  const port = (silent.address() as AddressInfo).port;
+  const started = Date.now();
+  const s = startServer({ DATABASE_URL: `postgres://u@127.0.0.1:${port}/db`, PG_CONNECT_TIMEOUT_MS: '300', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  t.equal(await s.exited, 1);
+  const ms = Date.now() - started;
+  t.match(s.err(), /cannot start/);
+  // The default (5000 ms) would take over 5 s; process start-up is well under that even on a busy machine.
+  t.ok(ms < 4500, `gave up after ${ms} ms`);
+});
+
+t.test('the first bureau key goes to DATA_DIR/bootstrap-key (mode 0600), never into the log', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-boot-'));
+  const s = startServer({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'trace' });
+  const port = await s.listening;
+  const file = join(dir, 'bootstrap-key');
+  const key = readFileSync(file, 'utf8').trim();
+  t.match(key, /^jx_[A-Za-z0-9_-]{43}$/);
+  t.equal(statSync(file).mode & 0o777, 0o600, 'readable by the owner only');
+  t.notOk(s.out().includes(key), 'not in the log stream');
+  t.notOk(s.err().includes(key), 'not on stderr either');
+  t.match(s.err(), /bootstrap-key \(mode 0600\)/, 'stderr says where it is');
+  t.match(s.out(), /"file":".*bootstrap-key"/, 'the log says where, not what');
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/v1/keys', headers: { authorization: `Bearer ${key}` } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  t.equal(status, 200, 'the key in the file is the bureau key');
+  s.child.kill('SIGTERM');
+  t.equal(await s.exited, 0);
+  // A second start finds the key and creates none.
+  const again = startServer({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+  await again.listening;
+  again.child.kill('SIGTERM');
+  t.equal(await again.exited, 0);
+  t.notMatch(again.err(), /bootstrap-key/);
 });

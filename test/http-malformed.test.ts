@@ -49,7 +49,11 @@ const CASES: Case[] = [
   { name: 'two JSON documents', headers: J, payload: seedStr + seedStr, status: 400, code: 'INVALID_JSON' },
   { name: 'a comment', headers: J, payload: '// form\n' + seedStr, status: 400, code: 'INVALID_JSON' },
   { name: 'invalid UTF-8 outside strings', headers: J, payload: Buffer.concat([Buffer.from('{"a":'), Buffer.from([0xff, 0xfe]), Buffer.from('}')]), status: 400, code: 'INVALID_JSON' },
-  { name: 'a byte-order mark before the JSON', headers: J, payload: '\ufeff' + seedStr, status: 400, code: 'INVALID_JSON' },
+  { name: 'a byte-order mark before invalid JSON', headers: J, payload: '\ufeff{', status: 400, code: 'INVALID_JSON' },
+  // ---- charsets: bodies are UTF-8; any other charset is refused rather than misread ----------------
+  { name: 'JSON declared as GBK', headers: { 'content-type': 'application/json; charset=gbk' }, payload: seedStr, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  { name: 'JSON declared as UTF-16', headers: { 'content-type': 'application/json;charset="UTF-16"' }, payload: seedStr, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+  { name: 'NDJSON declared as GB18030', url: '/v1/score/batch', headers: { 'content-type': 'application/x-ndjson; charset=gb18030' }, payload: seedStr, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   // ---- empty --------------------------------------------------------------------------------
   { name: 'empty body with a JSON content type', headers: J, payload: '', status: 400, code: 'EMPTY_BODY' },
   { name: 'whitespace only', headers: J, payload: ' \n\t ', status: 400, code: 'EMPTY_BODY' },
@@ -95,8 +99,11 @@ const CASES: Case[] = [
   { name: 'empty policy', url: '/v1/score?policy=', headers: J, payload: seedStr, status: 404, code: 'UNKNOWN_POLICY' },
   { name: 'policy id too long', url: `/v1/score?policy=${'p'.repeat(100)}`, headers: J, payload: seedStr, status: 400, code: 'BAD_REQUEST', pointer: '/policy' },
   { name: 'unknown route', method: 'GET', url: '/v2/score', status: 404, code: 'NOT_FOUND' },
-  { name: 'wrong method', method: 'DELETE', url: '/v1/score', status: 404, code: 'NOT_FOUND' },
-  { name: 'PUT a policy', method: 'PUT', url: '/v1/policies/national-2020', headers: J, payload: '{}', status: 404, code: 'NOT_FOUND' },
+  { name: 'wrong method', method: 'DELETE', url: '/v1/score', status: 405, code: 'METHOD_NOT_ALLOWED' },
+  { name: 'PUT a policy', method: 'PUT', url: '/v1/policies/national-2020', headers: J, payload: '{}', status: 405, code: 'METHOD_NOT_ALLOWED' },
+  { name: 'GET the score route', method: 'GET', url: '/v1/score', status: 405, code: 'METHOD_NOT_ALLOWED' },
+  { name: 'bad percent-encoding in the path', method: 'GET', url: '/v1/policies/%E0%A4%A', status: 400, code: 'BAD_REQUEST' },
+  { name: 'a path parameter over 200 characters', method: 'GET', url: `/v1/policies/${'p'.repeat(300)}`, status: 414, code: 'URI_TOO_LONG' },
   // ---- batch ---------------------------------------------------------------------------------
   { name: 'a 10 MB NDJSON line', url: '/v1/score/batch', headers: NDJSON_HEADERS, payload: JSON.stringify({ pad: 'x'.repeat(10 * 1024 * 1024) }) + '\n' + seedStr, status: 413, code: 'LINE_TOO_LARGE' },
   { name: 'an empty NDJSON body', url: '/v1/score/batch', headers: NDJSON_HEADERS, payload: '', status: 400, code: 'EMPTY_BODY' },

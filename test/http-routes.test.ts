@@ -170,15 +170,19 @@ t.test('health, readiness, metrics, docs', async (t) => {
   t.match(text, /jixiao_http_requests_total\{method="POST",route="\/v1\/score",status="200"\} 1\n/);
   t.match(text, /jixiao_http_requests_total\{method="POST",route="\/v1\/score",status="422"\} 1\n/);
   t.match(text, /jixiao_http_requests_total\{method="GET",route="\/v1\/policies\/:id",status="200"\} 1\n/, 'the route pattern, not the URL');
-  t.match(text, /jixiao_http_request_duration_seconds_bucket\{method="POST",route="\/v1\/score",le="\+Inf"\} 2\n/);
+  t.match(text, /jixiao_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/v1\/score"\} 2\n/);
   t.match(text, /jixiao_http_request_duration_seconds_count\{method="POST",route="\/v1\/score"\} 2\n/);
   t.match(text, /jixiao_forms_scored_total\{grade="优"\} 1\n/);
   t.match(text, /jixiao_forms_rejected_total 1\n/);
   t.match(text, /jixiao_findings_total\{code="WEIGHT_SUM"\} 1\n/);
   t.match(text, /jixiao_findings_total\{code="TOTAL_MISMATCH"\} 1\n/);
   t.match(text, /jixiao_process_resident_memory_bytes \d+\n/);
+  // prom-client's default Node metrics are there too
+  t.match(text, /# TYPE jixiao_nodejs_eventloop_lag_seconds gauge/);
+  t.match(text, /# TYPE jixiao_process_cpu_seconds_total counter/);
   // buckets are cumulative and end at the count
-  const buckets = [...text.matchAll(/jixiao_http_request_duration_seconds_bucket\{method="POST",route="\/v1\/score",le="[^"]+"\} (\d+)/g)].map((x) => Number(x[1]));
+  const buckets = [...text.matchAll(/jixiao_http_request_duration_seconds_bucket\{le="[^"]+",method="POST",route="\/v1\/score"\} (\d+)/g)].map((x) => Number(x[1]));
+  t.equal(buckets.length, 14);
   t.same(buckets, [...buckets].sort((a, b) => a - b));
 
   const docs = await app.inject({ method: 'GET', url: '/docs' });
@@ -248,7 +252,8 @@ t.test('an engine bug is a 500 problem, logged, without a stack in the answer', 
   t.teardown(() => app.close());
   const res = await app.inject({ method: 'POST', url: '/v1/score', headers: JSON_HEADERS, payload: seedText('01-jingban') });
   t.equal(res.statusCode, 500);
-  t.same(Object.keys(res.json()).sort(), ['code', 'detail', 'status', 'title', 'type']);
+  t.same(Object.keys(res.json()).sort(), ['code', 'detail', 'instance', 'status', 'title', 'type']);
+  t.equal(res.json().instance, '/v1/score');
   t.equal(res.json().code, 'INTERNAL');
   t.notMatch(res.body, /boom|at /);
   t.ok(logs.some((l) => l.level === 50 && l.msg === 'unhandled error'));

@@ -9,15 +9,15 @@ import {
 import { loadVocabulary } from '../src/data/vocabulary.js';
 
 const dir = fileURLToPath(new URL('../indicators/', import.meta.url));
-const files = ['common-indicators.json', 'operators.json', 'qualitative.json', 'taxonomy.json', 'units.json'];
+const files = ['common-indicators.json', 'labels.json', 'operators.json', 'qualitative.json', 'taxonomy.json', 'units.json'];
 const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
 const raw = (): RawVocabulary => ({
   operators: read('operators.json'), units: read('units.json'), qualitative: read('qualitative.json'),
-  taxonomy: read('taxonomy.json'), commonIndicators: read('common-indicators.json'),
+  taxonomy: read('taxonomy.json'), commonIndicators: read('common-indicators.json'), labels: read('labels.json'),
 });
 const vocab = loadVocabulary();
 
-t.test('indicators/ holds the five files, each with a $comment', async (t) => {
+t.test('indicators/ holds the six files, each with a $comment', async (t) => {
   t.same(readdirSync(dir).filter((f) => f.endsWith('.json')).sort(), files);
   for (const f of files) t.match(read(f).$comment, /^.{80,}$/s, `${f} says what it is`);
 });
@@ -90,7 +90,9 @@ t.test('every tier label, synonym, grade and placeholder of qualitative.json is 
       t.same(p.kind === 'qualitative' && [p.grade, p.tier, p.tierSource], [grade, null, 'graded'], `graded ${s}`);
     }
   }
-  for (const s of q.placeholders as string[]) {
+  // 无 is both a placeholder word and the answer no: the answer wins (issue 8 rule 2).
+  const answers = new Set([...(q.answers.yes as string[]), ...(q.answers.no as string[])]);
+  for (const s of (q.placeholders as string[]).filter((x) => !answers.has(x))) {
     t.same(parseTarget(s, {}, vocab).kind === 'empty' && (parseTarget(s, {}, vocab) as { placeholder: boolean }).placeholder,
       true, `placeholder ${s}`);
   }

@@ -30,6 +30,7 @@ interface Exp {
   isDate?: boolean;
   placeholder?: boolean;
   notes?: string[];
+  answer?: 'yes' | 'no' | null;
 }
 
 function view(p: ParsedValue, e: Exp): Record<string, unknown> {
@@ -43,7 +44,7 @@ function view(p: ParsedValue, e: Exp): Record<string, unknown> {
     pick('unit', p.unit.base); pick('raw', p.unit.raw); pick('mult', p.unit.multiplier.toString()); pick('known', p.unit.known);
   }
   if (p.kind === 'qualitative') {
-    pick('tier', p.tier); pick('source', p.tierSource); pick('grade', p.grade); pick('isDate', p.isDate);
+    pick('tier', p.tier); pick('source', p.tierSource); pick('grade', p.grade); pick('isDate', p.isDate); pick('answer', p.answer);
   }
   if (p.kind === 'empty') pick('placeholder', p.placeholder);
   return v;
@@ -214,8 +215,9 @@ const targets: TargetRow[] = [
   // ---- qualitative targets ----
   [L({ isDate: false }), '有效'],
   [L(), '效果明显'],
-  [L(), '是'],
-  [L(), '否'],
+  // issue 8 rule 1: 是 / 否 are answers, compared with the actual's answer
+  [L({ answer: 'yes', tier: null }), '是'],
+  [L({ answer: 'no', tier: null }), '否'],
   [L(), '不断提升'],
   [L(), '严格执行相关制度规定'],
   [L(), '在项目计划完成时间内完成'],
@@ -226,7 +228,8 @@ const targets: TargetRow[] = [
   [E(false), undefined],
   [E(false), '\u3000'],
   [E(true), '未设置'],
-  [E(true), '无'],
+  // issue 8 rule 2: 无 is the answer no (无 / 无 under 安全事故 is achieved), not an empty cell
+  [L({ answer: 'no' }), '无'],
   [E(true), '/'],
   [E(true), '／'],
   [E(true), '-'],
@@ -336,7 +339,7 @@ const actuals: ActualRow[] = [
   [A('A', 'synonym'), '已完成', '≥95%'],
   [A('A', 'synonym'), '全部完成', '及时'],
   [A('A', 'synonym'), '完成', '≤30万元'],
-  [A('A', 'synonym'), '是', '是'],
+  [L({ answer: 'yes', tier: null, source: null }), '是', '是'],
   [A('A', 'synonym'), '及时', '≥100%'],
   [A('A', 'synonym'), '健全', '健全'],
   [A('A', 'synonym'), '效果明显', '效果明显'],
@@ -345,7 +348,7 @@ const actuals: ActualRow[] = [
   [A('B', 'synonym'), '基本完成', '及时'],
   [A('B', 'synonym'), '部分完成', '及时'],
   [A('B', 'synonym'), '基本健全', '健全'],
-  [A('C', 'synonym'), '否', '是'],
+  [L({ answer: 'no', tier: null, source: null }), '否', '是'],
   [A('C', 'synonym'), '不及时', '及时'],
   [A('C', 'synonym'), '未达标', '达标'],
   // the actual repeats a qualitative target that is not itself a synonym
@@ -367,7 +370,7 @@ const actuals: ActualRow[] = [
   // ---- empty, dates, garbage ----
   [E(false), '', '≥95%'],
   [E(false), null, '≥95%'],
-  [E(true), '无', '=0次'],
+  [L({ answer: 'no', tier: null }), '无', '=0次'],
   [E(true), '未填报', '≥95%'],
   [E(true), '—', '及时'],
   [L({ isDate: true, tier: null }), '2022年11月30日', '12月底前'],

@@ -3,10 +3,11 @@ import { readFileSync, readdirSync, mkdtempSync, mkdirSync, writeFileSync, copyF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Dec } from '../src/core/decimal.js';
 import {
   canonicalJson, compilePolicy, policyHash, PolicyCompileError, regionMatches, regionPrefix, selectPolicy,
-  type Policy, type PolicyFile,
+  NATIONAL_GRADES, policyJsonSchemaText, type PolicyFile,
 } from '../src/core/policy/index.js';
 import { loadPolicies, loadPoliciesFrom } from '../src/data/policies.js';
 
@@ -32,7 +33,7 @@ t.test('every shipped policy file validates and compiles', async (t) => {
     t.ok(p.sources.length > 0, `${p.id}: has sources`);
     t.match(p.version, /^\d+\.\d+\.\d+/, `${p.id}: semver`);
     t.ok(Object.isFrozen(p) && Object.isFrozen(p.budget.tiers), `${p.id}: frozen`);
-    const levels = Object.values(p.levelPoints).reduce((a, b) => a.plus(b), new Dec(0));
+    const levels = p.levelPoints.reduce((a, b) => a.plus(b.points), new Dec(0));
     t.equal(levels.plus(p.budget.points).toString(), p.totalPoints.toString(), `${p.id}: points add up`);
   }
 });
@@ -47,7 +48,7 @@ t.test('national-2020 carries the §6.9 defaults', async (t) => {
     { ...p.budget, points: s(p.budget.points), zero: s(p.budget.zeroBudgetBothZeroRate), low: s(p.budget.lowExecReasonThreshold), zeroBudgetBothZeroRate: undefined, lowExecReasonThreshold: undefined },
     { points: '10', formula: 'linear', tiers: [], rateDecimals: 2, over100: 'error', zero: null, low: null, zeroBudgetBothZeroRate: undefined, lowExecReasonThreshold: undefined },
   );
-  t.same(Object.fromEntries(Object.entries(p.levelPoints).map(([k, v]) => [k, s(v)])), { output: '50', benefit: '30', satisfaction: '10' });
+  t.same(p.levelPoints.map((l) => [l.keys, s(l.points)]), [[['output'], '50'], [['benefit'], '30'], [['satisfaction'], '10']]);
   t.same({ ...p.quantitative, overachieveFactor: s(p.quantitative.overachieveFactor) }, {
     reverseFormula: 'linear_to_2T', strictOperators: false, overachieveFactor: '1.2', overachieveRequiresReason: false, allowManualOverride: false,
   });
@@ -57,7 +58,8 @@ t.test('national-2020 carries the §6.9 defaults', async (t) => {
   t.equal(p.qualitative.acceptReportedScoreInTier, true);
   t.equal(p.costRow.defaultRowCap, null);
   t.same([p.adjustedTargetSkip, p.manualDeduction, p.excludeAndRenormalise], [false, true, false]);
-  t.same(p.grades?.map((g) => [s(g.min), g.label, g.code]), [['90', '优', '1'], ['80', '良', '2'], ['60', '中', '3'], ['0', '差', '4']]);
+  t.same(p.grades.map((g) => [s(g.min), g.label, g.code]), [['90', '优', '1'], ['80', '良', '2'], ['60', '中', '3'], ['0', '差', '4']]);
+  t.equal(p.gradeRequired, true);
   t.match(p.description, /no source/, 'says that the graded-actual mapping is unsourced');
 });
 
@@ -70,8 +72,9 @@ t.test('provincial policies differ from national only where §3 says', async (t)
     hubei: {
       regions: ['420000'], years: [null, null],
       diff: {
+        version: '1.1.0',
         budget: { ...nat.budget, points: '20' },
-        levelPoints: { output: '40', benefit: '30', satisfaction: '10' },
+        levelPoints: { output: '40', 'benefit+satisfaction': '40' },
         qualitative: { ...nat.qualitative, tierMin: { A: '0.8', B: '0.5', C: '0' } },
         grades: null,
       },
@@ -98,7 +101,7 @@ t.test('provincial policies differ from national only where §3 says', async (t)
     t.same(params, { ...natParams, ...e.diff }, `${id} parameters`);
     t.ok(reg.get(id), `${id} loaded`);
   }
-  t.match(readRaw('hubei.json').description, /效益 30 \/ 满意度 10/, 'Hubei says how it splits 效益 + 满意度');
+  t.match(readRaw('hubei.json').description, /效益 \+ 满意度 = 40 together without a split/, 'Hubei keeps 效益 + 满意度 joined, as §3.2 rule 45 says');
 });
 
 t.test('compile converts strings to Dec and sorts bands and tiers highest first', async (t) => {
@@ -106,9 +109,10 @@ t.test('compile converts strings to Dec and sorts bands and tiers highest first'
   raw.budget.tiers.reverse();
   raw.grades!.reverse();
   const p = compilePolicy(raw, 'h');
+  t.same(p.levelPoints.map((l) => l.keys), [['output'], ['benefit'], ['satisfaction']]);
   t.equal(p.hash, 'h');
   t.same(p.budget.tiers.map((x) => [s(x.minRate), s(x.share)]), [['100', '1'], ['80', '0.7'], ['60', '0.5'], ['0', '0']]);
-  t.same(p.grades!.map((g) => s(g.min)), ['90', '80', '60', '0']);
+  t.same(p.grades.map((g) => s(g.min)), ['90', '80', '60', '0']);
   t.ok(p.budget.tiers[1].share instanceof Dec);
   t.equal(p.budget.tiers[1].share.times(10).toString(), '7', 'exact decimal, no float drift');
   const bad = readRaw('national-2020.json');
@@ -218,6 +222,86 @@ t.test('regionMatches and regionPrefix', async (t) => {
   t.equal(regionPrefix('000000'), '00', 'never strips below a province');
 });
 
+t.test('levelPoints: a joined key compiles to one sum over several 一级 keys (Hubei §3.2 rule 45)', async (t) => {
+  const p = loadPolicies().get('hubei')!;
+  t.same(p.levelPoints.map((l) => [l.keys, s(l.points)]), [[['output'], '40'], [['benefit', 'satisfaction'], '40']]);
+  t.equal(s(p.budget.points), '20');
+});
+
+t.test('levelPoints: keys are checked across the joined groups', async (t) => {
+  const nat = readRaw('national-2020.json');
+  // [case, levelPoints, expected issue (pointer and message start)]
+  const cases: [string, Record<string, string>, string][] = [
+    ['a key twice', { output: '50', 'benefit+output': '30', satisfaction: '10' }, '/levelPoints/benefit+output repeats the 一级 key output (already in /levelPoints/output)'],
+    ['a key twice in one group', { output: '50', 'benefit+benefit': '30', satisfaction: '10' }, '/levelPoints/benefit+benefit repeats the 一级 key benefit'],
+    ['satisfaction missing', { output: '50', benefit: '40' }, '/levelPoints must give points to satisfaction'],
+    ['an unknown key', { output: '50', 'benefit+effect': '30', satisfaction: '10' }, '/levelPoints/benefit+effect is not an allowed key: must match pattern'],
+    ['group beyond the total', { output: '50', 'benefit+satisfaction': '140' }, '/levelPoints/benefit+satisfaction must be between 0 and 100'],
+  ];
+  for (const [name, levelPoints, want] of cases) {
+    let message = '(compiled without error)';
+    try {
+      compilePolicy({ ...nat, levelPoints }, 'h');
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    t.ok(message.includes(want), `${name}: ${want}`, { message });
+  }
+  const joined = compilePolicy({ ...nat, levelPoints: { output: '50', 'benefit+satisfaction': '40' } }, 'h');
+  t.same(joined.levelPoints.map((l) => l.keys), [['output'], ['benefit', 'satisfaction']], 'national 30 + 10 may also be written joined');
+});
+
+t.test('grades: null means grading is optional, not absent', async (t) => {
+  const nat = readRaw('national-2020.json');
+  t.same(nat.grades, NATIONAL_GRADES, 'the built-in national bands are the ones of national-2020.json');
+  const hubei = loadPolicies().get('hubei')!;
+  t.equal(readRaw('hubei.json').grades, null);
+  t.equal(hubei.gradeRequired, false, 'Hubei: 可以不评级');
+  t.same(hubei.grades.map((g) => [s(g.min), g.label, g.code]), [['90', '优', '1'], ['80', '良', '2'], ['60', '中', '3'], ['0', '差', '4']]);
+  // [file grades, file gradeRequired, expected compiled gradeRequired]
+  const rows: [PolicyFile['grades'], boolean | undefined, boolean][] = [
+    [nat.grades, undefined, true],
+    [null, undefined, false],
+    [nat.grades, false, false],
+    [null, true, true],
+  ];
+  for (const [grades, gradeRequired, want] of rows) {
+    const p = compilePolicy({ ...nat, grades, gradeRequired }, 'h');
+    t.equal(p.gradeRequired, want, `grades ${grades === null ? 'null' : 'bands'}, gradeRequired ${gradeRequired} → ${want}`);
+    t.equal(p.grades.length, 4);
+  }
+});
+
+t.test('scoring/policy.schema.json is generated from the zod declaration and current', async (t) => {
+  const committed = readFileSync(join(scoringDir, 'policy.schema.json'), 'utf8');
+  t.equal(committed, policyJsonSchemaText(), 'scoring/policy.schema.json is stale: run `npm run openapi` and commit it');
+});
+
+t.test('the generated JSON Schema accepts every shipped file (ajv, draft 2020-12) and rejects what zod rejects', async (t) => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true });
+  const validate = ajv.compile(JSON.parse(readFileSync(join(scoringDir, 'policy.schema.json'), 'utf8')) as object);
+  for (const f of policyFiles) t.equal(validate(readRaw(f)), true, `${f} is valid`, { errors: validate.errors });
+  const nat = readRaw('national-2020.json');
+  // [case, file, expected validity]
+  const rows: [string, unknown, boolean][] = [
+    ['joined level key', { ...nat, levelPoints: { output: '50', 'benefit+satisfaction': '40' } }, true],
+    ['unknown level key', { ...nat, levelPoints: { output: '50', effect: '40' } }, false],
+    ['grades null with gradeRequired', { ...nat, grades: null, gradeRequired: false }, true],
+    ['tiered without tiers', { ...nat, budget: { ...nat.budget, formula: 'tiered' } }, false],
+    ['decimal as a number', { ...nat, tolerance: 0.01 }, false],
+  ];
+  for (const [name, json, want] of rows) {
+    t.equal(validate(json), want, `ajv: ${name}`);
+    let zodOk = true;
+    try {
+      compilePolicy(json, 'h');
+    } catch {
+      zodOk = false;
+    }
+    t.equal(zodOk, want, `zod: ${name}`);
+  }
+});
+
 t.test('every schema property has a description citing scoring-rules.md', async (t) => {
   const schema = JSON.parse(readFileSync(join(scoringDir, 'policy.schema.json'), 'utf8'));
   const missing: string[] = [];
@@ -261,4 +345,11 @@ t.test('loadPolicies reads a folder and names files by folder', async (t) => {
   t.throws(() => loadPolicies(dir), { message: 'scoring/bad.json: /budget/points must match pattern "^-?\\d+(\\.\\d+)?$"' });
   writeFileSync(join(dir, 'bad.json'), '{ "id": ');
   t.throws(() => loadPolicies(dir), { message: /^scoring\/bad\.json: \(root\) is not valid JSON/ });
+});
+
+t.test('quantitative.strictOperators is documented for the engine', async (t) => {
+  const schema = JSON.parse(readFileSync(join(scoringDir, 'policy.schema.json'), 'utf8'));
+  const d: string = schema.properties.quantitative.properties.strictOperators.description;
+  t.match(d, /actual equal to a ＞ \(GT\) or ＜ \(LT\) target is not met/);
+  t.match(d, /§2\.2 rule 26/);
 });

@@ -34,7 +34,7 @@ async function nSubmissions(store: Repository): Promise<number> {
 
 t.test('SQLite: a full disk is 503 and stores nothing; the service recovers when space returns', async (t) => {
   const store = await openStore({ dataDir: tmp(t) });
-  const { key } = await createKey(store, { name: 'u', role: 'unit', unit: '209100' }, CLI);
+  const { key } = await createKey(store, { name: 'u', role: 'unit', unit: '209100', region: '140000' }, CLI);
   const app = await buildApp({ config: { logLevel: 'silent' }, store });
   t.teardown(async () => {
     await app.close();
@@ -105,6 +105,43 @@ t.test('PostgreSQL that never answers: 503 within the connect timeout, not a han
   await t.rejects(store.db.tx(async () => 1), StoreUnavailableError, 'a transaction cannot start either');
 });
 
+t.test('readiness: a hung PostgreSQL makes /readyz 503 within READY_TIMEOUT_MS (over a socket); a live store is ready', async (t) => {
+  const port = await silentServer(t);
+  // The pool's own waits are long (the defaults): readiness must not wait for them.
+  const store = new Repository(openPostgres({ url: `postgres://x@127.0.0.1:${port}/db`, connectTimeoutMs: 5000 }));
+  const app = await buildApp({ config: { logLevel: 'silent', readyTimeoutMs: 300 }, store });
+  t.teardown(async () => {
+    await app.close();
+    await store.close().catch(() => undefined);
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}/readyz`;
+  const started = Date.now();
+  const probes = await Promise.all([1, 2, 3, 4, 5].map(() => fetch(url)));
+  const ms = Date.now() - started;
+  t.same(probes.map((r) => r.status), [503, 503, 503, 503, 503]);
+  t.ok(ms < 2000, `five probes answered in ${ms} ms`);
+  const body = (await probes[0].json()) as { code: string; detail: string };
+  t.equal(body.code, 'SERVICE_UNAVAILABLE');
+  t.match(body.detail, /store: no answer within 300 ms/);
+  t.equal(probes[0].headers.get('retry-after'), '5');
+  t.equal((await fetch(url.replace('/readyz', '/healthz'))).status, 200, 'alive all the same');
+
+  const live = await openStore({ dataDir: tmp(t) });
+  const ok = await buildApp({ config: { logLevel: 'silent' }, store: live });
+  t.teardown(async () => {
+    await ok.close();
+    await live.close();
+  });
+  const r = await ok.inject({ method: 'GET', url: '/readyz' });
+  t.equal(r.statusCode, 200);
+  t.equal(r.json().status, 'ready');
+  t.same(await live.ready(1000), { ok: true, ms: (await live.ready(1000) as { ms: number }).ms }, 'ready() on a live store');
+  await live.close();
+  const closed = await live.ready(1000);
+  t.equal(closed.ok, false, 'a closed store is not ready');
+});
+
 t.test('PostgreSQL refused: opening the store fails with StoreUnavailableError', async (t) => {
   await t.rejects(openStore({ dataDir: '', databaseUrl: 'postgres://u@127.0.0.1:1/db', pg: { connectTimeoutMs: 500 } }), StoreUnavailableError);
 });
@@ -113,7 +150,7 @@ t.test('PostgreSQL: a lost connection and a statement timeout', { skip: PG_SKIP 
   const db = await freshPgDatabase();
   t.teardown(() => db.drop());
   const store = await openStore({ dataDir: '', databaseUrl: db.url, pg: { statementTimeoutMs: 300 } });
-  const { key } = await createKey(store, { name: 'u', role: 'unit', unit: '209100' }, CLI);
+  const { key } = await createKey(store, { name: 'u', role: 'unit', unit: '209100', region: '140000' }, CLI);
   const app = await buildApp({ config: { logLevel: 'silent' }, store });
   t.teardown(async () => {
     await app.close();
@@ -147,7 +184,7 @@ t.test('migrations: forward-only, idempotent, refuse a newer database', async (t
   const dir = tmp(t);
   const a = await openStore({ dataDir: dir });
   t.same(await migrate(a.db), [], 'nothing left to apply on a second run');
-  t.equal((await a.info()).schemaVersion, 1);
+  t.equal((await a.info()).schemaVersion, 2);
   await a.db.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')");
   await a.close();
   await t.rejects(openStore({ dataDir: dir }), MigrationError);
@@ -191,9 +228,7 @@ t.test('small helpers', async (t) => {
   t.equal(decodeCursor(encodeCursor(42)), 42);
   t.equal(decodeCursor(encodeCursor(0)), null);
   t.equal(decodeCursor('%%%'), null);
-  t.same(storeConfigFromEnv({}), { databaseUrl: undefined, dataDir: './data', pg: { connectTimeoutMs: undefined, statementTimeoutMs: undefined, max: undefined } });
-  const c = storeConfigFromEnv({ DATABASE_URL: ' postgres://h/db ', DATA_DIR: '/x', PG_CONNECT_TIMEOUT_MS: '100', PG_STATEMENT_TIMEOUT_MS: 'abc', PG_POOL_MAX: '3' });
-  t.same(c, { databaseUrl: 'postgres://h/db', dataDir: '/x', pg: { connectTimeoutMs: 100, statementTimeoutMs: undefined, max: 3 } });
+  t.same(storeConfigFromEnv({ DATA_DIR: '/x', PG_POOL_MAX: '3' }).pg?.max, 3, 'the CLI reads the pool size (the rest: test/http-config.test.ts)');
   // The bootstrap key of a fresh store; a second call does nothing.
   const store = await openStore({ dataDir: tmp(t) });
   t.teardown(() => store.close());

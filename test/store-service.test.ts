@@ -11,12 +11,12 @@ import { canonicalJson, prepareSubmission, rescore, submit } from '../src/store/
 
 const SEED = JSON.parse(readFileSync(new URL('./fixtures/seed/01-jingban.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const jx = loadJixiao();
-const unit = (agencyCode: string, mofDivCode: string | null = null): Principal => ({
+const unit = (agencyCode: string, mofDivCode: string | null = '140000', deptCode: string | null = null): Principal => ({
   keyId: 'key_t',
   name: 't',
   role: 'unit',
   agencyCode,
-  deptCode: null,
+  deptCode,
   mofDivCode,
 });
 
@@ -49,6 +49,15 @@ t.test('amounts in 元 are stored in 万元; a short unit code is its own depart
 t.test('tenancy of a submission: role, unit and region of the key', async (t) => {
   t.equal(prepareSubmission(jx, unit('209100', '510000'), SEED).kind, 'forbidden', 'a key bound to another region');
   t.equal(prepareSubmission(jx, unit('209100', '140000'), SEED).kind, 'ok');
+  t.equal(prepareSubmission(jx, unit('209100', null), SEED).kind, 'forbidden', 'a unit key bound to no region (made before keys had one)');
+  t.equal(prepareSubmission(jx, unit('209100', '140000', '2091'), SEED).kind, 'invalid', "the form's department must be the key's");
+  const hidden = prepareSubmission(jx, unit('209100'), { ...SEED, deptCode: '2' });
+  t.equal(hidden.kind, 'invalid', 'a shorter department code that still prefixes the unit code');
+  t.equal(hidden.kind === 'invalid' && hidden.problems[0].pointer, '/deptCode');
+  const none: Record<string, unknown> = { ...SEED };
+  delete none.deptCode;
+  const filled = prepareSubmission(jx, unit('209100'), none);
+  t.equal(filled.kind === 'ok' && filled.submission.deptCode, '209', "no department in the form: the key's");
   t.equal(prepareSubmission(jx, { ...unit('209100'), role: 'bureau' }, SEED).kind, 'forbidden');
   const en = prepareSubmission(jx, unit('209100'), { ...SEED, agencyCode: undefined }, 'en');
   t.equal(en.kind, 'invalid');
@@ -71,7 +80,7 @@ t.test('re-scoring: a stored form the validator now refuses is reported, not los
 
 t.test('route edges: empty body, English conflict, bad ids', async (t) => {
   const s = await store(t);
-  const { key } = await createKey(s, { name: 'u', role: 'unit', unit: '209100' }, { keyId: null, name: 't', role: 'cli' });
+  const { key } = await createKey(s, { name: 'u', role: 'unit', unit: '209100', region: '140000' }, { keyId: null, name: 't', role: 'cli' });
   const app = await buildApp({ config: { logLevel: 'silent' }, store: s });
   t.teardown(() => app.close());
   const h = { authorization: `Bearer ${key}` };

@@ -11,7 +11,10 @@ import t, { type Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { createKey, ensureBootstrapKey } from '../src/auth/keys.js';
 import { buildApp } from '../src/http/app.js';
-import { openStore } from '../src/store/index.js';
+import { openDriver, openStore } from '../src/store/index.js';
+import { migrate } from '../src/store/migrate.js';
+import { MIGRATIONS } from '../src/store/migrations/index.js';
+import type { StoreConfig } from '../src/store/index.js';
 import type { Repository } from '../src/store/repository.js';
 import { freshPgDatabase, PG_SKIP } from './support/pg.js';
 
@@ -35,7 +38,13 @@ async function setup(store: Repository): Promise<Ctx> {
   const boot = await ensureBootstrapKey(store);
   if (!boot.created || !boot.key) throw new Error('no bootstrap key');
   const mk = async (role: 'unit' | 'department', code: string) =>
-    (await createKey(store, { name: `${role} ${code}`, role, unit: role === 'unit' ? code : null, dept: role === 'department' ? code : null }, CLI)).key;
+    (
+      await createKey(
+        store,
+        { name: `${role} ${code}`, role, unit: role === 'unit' ? code : null, dept: role === 'department' ? code : null, region: role === 'unit' ? '140000' : null },
+        CLI,
+      )
+    ).key;
   const keys = {
     bureau: boot.key,
     unitA: await mk('unit', '209100'),
@@ -292,13 +301,34 @@ async function suite(t: Test, open: () => Promise<Repository>): Promise<void> {
     t.equal((await get(`/v1/submissions/${idB}`, keys.unitB)).json().currentVersion, 1);
   });
 
-  await t.test('a project code of another unit is refused', async (t) => {
+  await t.test("the same project code in two units: two projects, and nothing tells A about B's", async (t) => {
     const bp = { ...otherTenantForm(), proCode: 'SHARED-1' };
-    t.equal((await post(bp, keys.unitB)).statusCode, 201);
+    const b1 = await post(bp, keys.unitB);
+    t.equal(b1.statusCode, 201);
     const before = await count(store);
     const ap = { ...structuredClone(SEED[2]), proCode: 'SHARED-1' };
-    t.equal((await post(ap, keys.unitA)).statusCode, 403);
-    t.strictSame(await count(store), before);
+    const a1 = await post(ap, keys.unitA);
+    t.equal(a1.statusCode, 201, 'A is not locked out of its own project by B (and learns nothing: the same 201 as for a new code)');
+    t.equal(a1.json().version, 1, "A's first version, not a version of B's project");
+    t.not(a1.json().id, b1.json().id);
+    t.equal((await count(store)).subs, before.subs + 1);
+    t.equal((await get(`/v1/submissions/${b1.json().id}`, keys.unitA)).statusCode, 404, "B's project is 404 to A");
+    t.equal((await get(`/v1/submissions/${b1.json().id}`, keys.unitB)).json().currentVersion, 1, "B's project is untouched");
+    t.equal((await get('/v1/submissions?proCode=SHARED-1', keys.unitA)).json().items.length, 1, 'A lists its own only');
+    t.equal((await get('/v1/submissions?proCode=SHARED-1', keys.bureau)).json().items.length, 2);
+  });
+
+  await t.test('a unit cannot hide a submission from its department with a shorter department code', async (t) => {
+    for (const deptCode of ['2', '20', '2091', '209100']) {
+      const res = await post({ ...structuredClone(SEED[1]), proCode: `HIDE-${deptCode}`, deptCode }, keys.unitA);
+      t.equal(res.statusCode, 422, `deptCode ${deptCode}`);
+      t.equal(res.json().errors[0].pointer, '/deptCode');
+    }
+    const form: Record<string, unknown> = { ...structuredClone(SEED[1]), proCode: 'HIDE-NONE' };
+    delete form.deptCode;
+    const res = await post(form, keys.unitA);
+    t.equal(res.statusCode, 201, "no department in the form: the key's is used");
+    t.equal((await get(`/v1/submissions/${res.json().id}`, keys.deptA)).statusCode, 200, 'its department sees it');
   });
 
   await t.test('the tenant matrix: every role × endpoint × own / other tenant', async (t) => {
@@ -307,7 +337,7 @@ async function suite(t: Test, open: () => Promise<Repository>): Promise<void> {
     const other = { id: idB, unit: '301100' };
     const matrixForm = (unit: string) =>
       unit === '209100' ? { ...structuredClone(SEED[1]), proCode: 'MATRIX-A' } : { ...otherTenantForm(), proCode: 'MATRIX-B' };
-    const throwaway = async () => (await createKey(store, { name: 'throwaway', role: 'unit', unit: '999100' }, CLI)).record.id;
+    const throwaway = async () => (await createKey(store, { name: 'throwaway', role: 'unit', unit: '999100', region: '140000' }, CLI)).record.id;
     type Cell = { own: number; other: number };
     type Endpoint = { name: string; call: (key: string | undefined, target: typeof own) => Promise<number> };
     const endpoints: Endpoint[] = [
@@ -327,7 +357,7 @@ async function suite(t: Test, open: () => Promise<Repository>): Promise<void> {
       {
         name: 'POST /v1/keys',
         call: async (k, x) =>
-          (await app.inject({ method: 'POST', url: '/v1/keys', headers: auth(k), payload: { name: 'm', role: 'unit', unit: x.unit } })).statusCode,
+          (await app.inject({ method: 'POST', url: '/v1/keys', headers: auth(k), payload: { name: 'm', role: 'unit', unit: x.unit, region: '140000' } })).statusCode,
       },
       { name: 'DELETE /v1/keys/:id', call: async (k) => (await app.inject({ method: 'DELETE', url: `/v1/keys/${await throwaway()}`, headers: auth(k) })).statusCode },
     ];
@@ -397,7 +427,7 @@ async function suite(t: Test, open: () => Promise<Repository>): Promise<void> {
     t.equal(r401.statusCode, 401);
     t.equal(r401.headers['www-authenticate'], 'Bearer realm="jixiao"');
     t.equal(r401.headers['content-type'], 'application/problem+json; charset=utf-8');
-    const gone = await createKey(store, { name: 'gone', role: 'unit', unit: '209100' }, CLI);
+    const gone = await createKey(store, { name: 'gone', role: 'unit', unit: '209100', region: '140000' }, CLI);
     t.equal((await get('/v1/submissions', gone.key)).statusCode, 200);
     t.equal((await app.inject({ method: 'DELETE', url: `/v1/keys/${gone.record.id}`, headers: auth(keys.bureau) })).statusCode, 204);
     t.equal((await get('/v1/submissions', gone.key)).statusCode, 401, 'a revoked key');
@@ -451,6 +481,108 @@ async function suite(t: Test, open: () => Promise<Repository>): Promise<void> {
     t.equal(writes, n.versions, 'one audit row per stored version');
   });
 }
+
+/**
+ * A database of schema 1 with data in it, upgraded to the latest: nothing lost, the natural key now
+ * per unit, unit keys given their department, a submission hidden under a shorter department code
+ * put back under its department, foreign keys still enforced.
+ */
+async function upgradeSuite(t: Test, cfg: StoreConfig): Promise<void> {
+  const v1 = openDriver(cfg);
+  t.same(await migrate(v1, MIGRATIONS.slice(0, 1)), [1]);
+  const now = '2026-01-01T00:00:00.000Z';
+  await v1.run(
+    `INSERT INTO api_keys (id, name, role, mof_div_code, dept_code, agency_code, key_hash, key_prefix, created_at) VALUES ('key_old', 'old', 'unit', NULL, NULL, '209100', 'h1', 'jx_old', ?)`,
+    [now],
+  );
+  const head = `INSERT INTO submissions (id, mof_div_code, fiscal_year, project_key, pro_code, dept_code, agency_code, pro_name, current_version, created_at, updated_at)
+    VALUES (?, '140000', 2022, ?, ?, ?, ?, 'p', 1, ?, ?)`;
+  await v1.run(head, ['00000000-0000-4000-8000-000000000001', 'P-1', 'P-1', '209', '209100', now, now]);
+  await v1.run(head, ['00000000-0000-4000-8000-000000000002', 'P-2', 'P-2', '2', '209100', now, now]);
+  await v1.run(`INSERT INTO submission_versions (submission_id, version, input_json, input_hash, created_at) VALUES (?, 1, '{}', 'x', ?)`, [
+    '00000000-0000-4000-8000-000000000001',
+    now,
+  ]);
+  await v1.close();
+
+  const store = await openStore(cfg);
+  t.teardown(() => store.close());
+  t.equal((await store.info()).schemaVersion, MIGRATIONS[MIGRATIONS.length - 1].version);
+  const rows = await store.db.all<{ id: string; dept_code: string }>('SELECT id, dept_code FROM submissions ORDER BY seq');
+  t.same(rows.map((r) => r.dept_code), ['209', '209'], 'the hidden submission is back under its department');
+  t.equal((await store.listKeys())[0].deptCode, '209', 'an old unit key gets its department');
+  t.equal((await store.listKeys())[0].mofDivCode, null, 'and no region: it may read, not submit, until replaced');
+  const sameCodeOtherUnit = `INSERT INTO submissions (id, mof_div_code, fiscal_year, project_key, pro_code, dept_code, agency_code, pro_name, current_version, created_at, updated_at)
+    VALUES (?, '140000', 2022, 'P-1', 'P-1', '301', ?, 'p', 1, ?, ?)`;
+  await store.db.run(sameCodeOtherUnit, ['00000000-0000-4000-8000-000000000003', '301100', now, now]);
+  await t.rejects(store.db.run(sameCodeOtherUnit, ['00000000-0000-4000-8000-000000000004', '301100', now, now]), { name: 'StoreConflictError' }, 'unique per unit');
+  await t.rejects(
+    store.db.run(`INSERT INTO submission_versions (submission_id, version, input_json, input_hash, created_at) VALUES ('nope', 1, '{}', 'x', ?)`, [now]),
+    'foreign keys are still enforced',
+  );
+  const seq = await store.db.get<{ id: string }>(
+    `INSERT INTO submissions (id, mof_div_code, fiscal_year, project_key, pro_code, dept_code, agency_code, pro_name, current_version, created_at, updated_at)
+     VALUES ('00000000-0000-4000-8000-000000000005', '140000', 2022, 'P-9', 'P-9', '209', '209100', 'p', 1, ?, ?) RETURNING seq AS id`,
+    [now, now],
+  );
+  t.ok(Number(seq!.id) > 3, 'the sequence goes on after the rebuild');
+}
+
+t.test('a unit never learns about another unit, over a real socket', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'jx-store-sock-'));
+  const store = await openStore({ dataDir: dir });
+  const ctx = await setup(store);
+  t.teardown(async () => {
+    await ctx.app.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(ctx.app.server.address() as { port: number }).port}`;
+  const call = async (method: string, path: string, key: string, body?: unknown) => {
+    const res = await fetch(base + path, {
+      method,
+      headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  };
+  // B files first under a project code; A then files its own project of the same code.
+  const b = await call('POST', '/v1/submissions', ctx.keys.unitB, { ...otherTenantForm(), proCode: 'SOCK-1' });
+  t.equal(b.status, 201);
+  const a = await call('POST', '/v1/submissions', ctx.keys.unitA, { ...structuredClone(SEED[0]), proCode: 'SOCK-1' });
+  t.equal(a.status, 201, 'not 403: the code being taken elsewhere is no business of A');
+  t.equal(a.body.created, true);
+  const fresh = await call('POST', '/v1/submissions', ctx.keys.unitA, { ...structuredClone(SEED[0]), proCode: 'SOCK-NEW' });
+  t.equal(fresh.status, a.status, 'a taken code and a new code answer alike');
+  t.same(Object.keys(fresh.body).sort(), Object.keys(a.body).sort());
+  const peek = await call('GET', `/v1/submissions/${b.body.id}`, ctx.keys.unitA);
+  t.equal(peek.status, 404);
+  const missing = await call('GET', '/v1/submissions/00000000-0000-4000-8000-00000000dead', ctx.keys.unitA);
+  t.same({ ...peek.body, detail: '', instance: '' }, { ...missing.body, detail: '', instance: '' }, "another unit's record looks like a missing one");
+  t.equal((await call('GET', `/v1/submissions/${b.body.id}/versions/1`, ctx.keys.unitA)).status, 404);
+  t.equal((await call('GET', '/v1/submissions?unit=301100', ctx.keys.unitA)).body.items.length, 0);
+  t.equal((await call('GET', '/v1/stats/disclosure?year=2022&unit=301100', ctx.keys.unitA)).status, 404);
+  t.equal((await call('GET', `/v1/submissions/${b.body.id}`, ctx.keys.unitB)).body.currentVersion, 1, "B's project is untouched");
+  // Another region's form with A's own unit code: the key is bound to 140000.
+  const elsewhere = await call('POST', '/v1/submissions', ctx.keys.unitA, { ...structuredClone(SEED[0]), proCode: 'SOCK-2', mofDivCode: '510000' });
+  t.equal(elsewhere.status, 403);
+  const hide = await call('POST', '/v1/submissions', ctx.keys.unitA, { ...structuredClone(SEED[0]), proCode: 'SOCK-3', deptCode: '2091' });
+  t.equal(hide.status, 422);
+  t.equal(hide.body.errors[0].pointer, '/deptCode');
+});
+
+t.test('upgrade of a schema-1 database (SQLite)', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'jx-store-up-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  await upgradeSuite(t, { dataDir: dir });
+});
+
+t.test('upgrade of a schema-1 database (PostgreSQL)', { skip: PG_SKIP }, async (t) => {
+  const db = await freshPgDatabase();
+  t.teardown(() => db.drop());
+  await upgradeSuite(t, { dataDir: '', databaseUrl: db.url });
+});
 
 t.test('SQLite', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'jx-store-'));

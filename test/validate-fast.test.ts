@@ -7,6 +7,8 @@
 import { deepStrictEqual } from 'node:assert';
 import fc from 'fast-check';
 import t from 'tap';
+import { requiredInRows } from '../src/core/model/rows.js';
+import { moneyUnitProblems } from '../src/core/model/fields.js';
 import { generateForm } from '../bench/generate.js';
 import { Dec } from '../src/core/decimal.js';
 import { DOUBT, fastParseForm } from '../src/core/model/fast.js';
@@ -36,6 +38,7 @@ const tricky: unknown[] = [
   0, -0, 1, -1, 0.1, 2.5e-7, 1e21, 2022, 2101, 140000, 123456789012, -5.5, 10.005,
   '', ' ', '  \t ', ' 10 ', '10分', '-10分', '85%', '85％', '85百分比', '８５．５', '1,234.50', '1,23', '-1,234', 'abc', '-3', '+3',
   '.5', '5.', '-', '十分', ' x ', '0.00', '-0', 'NaN', 'Infinity', '1e5', '140000', '14', '140100001', 'P-1.x', 'P 1', 'P/1',
+  '31.59万元', '31.59元', '1亿元', '-7.17万元', '10万元分', '—', '无', '/', '１０分', '８７％',
   '209100', '元', '万元', '美元', 'project', 'dept', '\u3000全角\u3000', '达成年度指标', '≥95%', '2023', ' 2023 ', '二〇二三',
   'a'.repeat(20), 'a'.repeat(21), 'a'.repeat(38), 'a'.repeat(39), 'a'.repeat(180), 'a'.repeat(181), ' ' + 'b'.repeat(180) + ' ',
   'c'.repeat(1000), 'c'.repeat(1001), 'd'.repeat(4001), 'A1'.repeat(150) + 'x',
@@ -97,7 +100,14 @@ function check(input: unknown): void {
   if (!z.success) throw new Error(`the fast path accepted a form zod rejects: ${JSON.stringify(z.error.issues.slice(0, 3))}`);
   deepStrictEqual(canon(fast), canon(z.data));
   const v = validateForm(input);
-  if (!v.ok || v.problems.length) throw new Error('validateForm disagrees');
+  // The money-unit rule is form-level (an amount's unit against moneyUnit): the one check besides both parses.
+  // So are the names and points of scored rows (blank template rows and cleared rows need none).
+  const units = moneyUnitProblems(input);
+  const extra = [...units, ...requiredInRows((input as { indicators?: unknown }).indicators, 'zh')];
+  if (extra.length === 0 && (!v.ok || v.problems.length)) throw new Error('validateForm disagrees');
+  if (units.length > 0 && (v.ok || !units.every((u) => v.problems.some((p) => p.code === u.code && p.pointer === u.pointer)))) {
+    throw new Error('validateForm does not report the money unit');
+  }
 }
 
 t.test('the unchanged base forms take the fast path and equal zod', async (t) => {

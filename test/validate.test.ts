@@ -159,6 +159,42 @@ t.test('__proto__ keys never reach a prototype', async (t) => {
 t.test('scores and points may carry 分', async (t) => {
   const v = validateForm(form({ reportedTotal: '93.76分' }, [indicator({ points: '90分', reportedScore: '90 分' })]));
   t.equal('93.76', v.ok ? v.form.reportedTotal?.toString() : 'invalid');
-  t.equal('90', v.ok ? v.form.indicators[0].points.toString() : 'invalid');
+  t.equal('90', v.ok ? v.form.indicators[0].points?.toString() : 'invalid');
   t.equal(false, validateForm(form({ funds: { rows: [{ name: '资金总额', budget: '100分' }] } })).ok, 'not on amounts');
+});
+
+t.test('one number reader: an amount may carry the form’s money unit, never another', async (t) => {
+  const withBudget = (budget: unknown, moneyUnit?: string) =>
+    form({ ...(moneyUnit ? { moneyUnit } : {}), funds: { rows: [{ name: '资金总额', budget, executed: '10' }] } });
+  // [budget as written, moneyUnit, read as, problem code or null]
+  const cases: [string, string | undefined, string | null, string | null][] = [
+    ['31.59万元', undefined, '31.59', null], // the default moneyUnit is 万元
+    ['31.59 万元', '万元', '31.59', null],
+    ['３１.５９万元', '万元', '31.59', null], // full-width digits, the one converter
+    ['1,234.50元', '元', '1234.5', null],
+    ['31.59元', undefined, null, 'MONEY_UNIT_MISMATCH'], // 元 on a 万元 form: not converted
+    ['1亿元', '万元', null, 'MONEY_UNIT_MISMATCH'],
+    ['315900万元', '元', null, 'MONEY_UNIT_MISMATCH'],
+    ['31.59美元', undefined, null, 'NOT_A_NUMBER'],
+    ['—', undefined, null, null], // a dash is "not filled in", as in a workbook cell
+    ['无', undefined, null, null],
+  ];
+  for (const [budget, unit, value, code] of cases) {
+    const v = validateForm(withBudget(budget, unit));
+    if (code === null) {
+      t.equal(v.ok, true, budget);
+      if (v.ok) t.equal(v.form.funds.rows[0].budget?.toString() ?? null, value, budget);
+    } else {
+      t.equal(v.ok, false, budget);
+      const p = v.ok ? undefined : v.problems.find((x) => x.pointer === '/funds/rows/0/budget');
+      t.equal(p?.code, code, budget);
+    }
+  }
+  const p = problems(withBudget('31.59元'))[0];
+  t.equal(p.message, '“资金第1行·全年预算数”写明的金额单位“元”与表单金额单位“万元”不一致：31.59元（不作换算，请按万元填写或改正金额单位）');
+  t.same(p.params, { field: '资金第1行·全年预算数', unit: '元', moneyUnit: '万元', value: '31.59元' });
+  const scored = problems(form({}, [indicator({ points: '10万元' })]));
+  t.equal(scored[0]?.code, 'NOT_A_NUMBER', 'a money unit only on amounts, not on points');
+  const rate = validateForm(form({ funds: { rows: [{ name: '资金总额', budget: '10', executed: '10', reportedRate: '８７.６１％' }] } }));
+  t.equal(rate.ok ? rate.form.funds.rows[0].reportedRate?.toString() : 'invalid', '87.61');
 });

@@ -1,10 +1,12 @@
 /**
  * API keys: "jx_" + 43 characters of base64url (32 random bytes). Only the sha256 hash is
  * stored; the key itself is shown once, when it is created. A key has a role and a tenancy:
- *   unit        a 预算单位 (agency_code, e.g. 209100): submits and reads its own forms
+ *   unit        a 预算单位 (agency_code, e.g. 209100) in one 财政区划 (mof_div_code, required) and
+ *               under one 主管部门 (dept_code, default the unit code less three digits): submits
+ *               forms of that unit, region and department only, and reads its own forms
  *   department  a 主管部门 (dept_code, e.g. 209): reads the forms of its units
  *   bureau      财政: reads all, re-scores, statistics, keys, the audit log
- * Any key may also be bound to a 财政区划 (mof_div_code); it then sees only that region.
+ * A department or bureau key may also be bound to a 财政区划; it then sees only that region.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { NewKeyRow, Repository } from '../store/repository.js';
@@ -46,6 +48,16 @@ export function principalOf(k: ApiKeyRecord): Principal {
 
 export function actorOf(p: Principal): Actor {
   return { keyId: p.keyId, name: p.name, role: p.role };
+}
+
+/** 单位代码 = 部门代码 + 3 digits (integration.md §1.5); a code of three characters or fewer is its own department. */
+export function defaultDept(agencyCode: string): string {
+  return agencyCode.length > 3 ? agencyCode.slice(0, -3) : agencyCode;
+}
+
+/** The department of a unit key: the one it carries (keys made before migration 002 derive it). */
+export function unitDept(p: Pick<Principal, 'agencyCode' | 'deptCode'>): string {
+  return p.deptCode ?? defaultDept(p.agencyCode ?? '');
 }
 
 /** What a principal may read. */
@@ -107,7 +119,11 @@ export function checkKeySpec(spec: KeySpec): Omit<NewKeyRow, 'id' | 'hash' | 'pr
   if (region !== null && !REGION_RX.test(region)) throw new KeySpecError(`region: a 6- or 9-digit mof_div_code such as 140000 / 财政区划代码无效`);
   if (spec.role === 'unit') {
     if (!unit) throw new KeySpecError('a unit key needs --unit (agency code) / 单位密钥须指定单位代码');
-    if (dept) throw new KeySpecError('a unit key takes --unit only / 单位密钥只能指定单位代码');
+    if (!region) throw new KeySpecError('a unit key needs --region (its mof_div_code, e.g. 140000) / 单位密钥须指定财政区划');
+    // A unit key carries its department: given, or the unit code less its last three digits (209100 → 209).
+    const own = dept ?? defaultDept(unit);
+    if (!unit.startsWith(own)) throw new KeySpecError(`dept: the unit code ${unit} does not start with ${own} / 单位代码不属于该部门`);
+    return { name, role: spec.role, agencyCode: unit, deptCode: own, mofDivCode: region };
   } else if (spec.role === 'department') {
     if (!dept) throw new KeySpecError('a department key needs --dept (department code) / 部门密钥须指定部门代码');
     if (unit) throw new KeySpecError('a department key takes --dept only / 部门密钥只能指定部门代码');

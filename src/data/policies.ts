@@ -1,18 +1,14 @@
 /**
  * Loads the scoring policies in scoring/: the only place that touches the files.
- * Each file is validated against scoring/policy.schema.json (ajv, draft 2020-12),
- * checked across fields, compiled, and the set is checked as a whole.
+ * Each file is parsed by the policy's zod declaration (src/core/policy/schema.ts, from which
+ * scoring/policy.schema.json is generated), checked across fields, compiled, and the set is
+ * checked as a whole.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import ajvFormats from 'ajv-formats';
-import { checkPolicyFile, compilePolicy, policyHash, selectPolicy } from '../core/policy/index.js';
-import type { Policy, PolicyFile, PolicyWhere } from '../core/policy/index.js';
-
-const addFormats = ajvFormats.default;
+import { compilePolicy, PolicyCompileError, policyHash, selectPolicy } from '../core/policy/index.js';
+import type { Policy, PolicyWhere } from '../core/policy/index.js';
 
 /** Works from src/data (tsx) and from dist/data (built): both sit two levels below the repo root. */
 const SCORING_DIR = new URL('../../scoring/', import.meta.url);
@@ -43,48 +39,18 @@ export interface PolicyRegistry {
   select(where: PolicyWhere): Policy;
 }
 
-let validator: ValidateFunction | undefined;
-
-/** Compiled once per process: schema compilation costs far more than validating a file. */
-function policyValidator(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(new URL(SCHEMA_FILE, SCORING_DIR), 'utf8')) as object;
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
-    addFormats(ajv);
-    validator = ajv.compile(schema);
-  }
-  return validator;
-}
-
-const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** Point at the offending field itself where ajv reports it on the parent (missing or unknown keys). */
-function toIssue(file: string, e: ErrorObject): PolicyLoadIssue {
-  let pointer = e.instancePath;
-  if (e.keyword === 'required') pointer += `/${escapePointer(String(e.params.missingProperty))}`;
-  if (e.keyword === 'additionalProperties') pointer += `/${escapePointer(String(e.params.additionalProperty))}`;
-  return { file, pointer, message: e.message ?? e.keyword };
-}
-
 /** Load policies from in-memory JSON (tests, or files fetched elsewhere). `name` is used in error messages. */
 export function loadPoliciesFrom(files: { name: string; json: unknown }[]): PolicyRegistry {
-  const validate = policyValidator();
   const issues: PolicyLoadIssue[] = [];
   const loaded: { file: string; policy: Policy }[] = [];
 
   for (const { name, json } of files) {
-    if (!validate(json)) {
-      // if/then/else wrappers only repeat the inner error; keep the one that names the field.
-      for (const e of validate.errors ?? []) if (e.keyword !== 'if') issues.push(toIssue(name, e));
-      continue;
+    try {
+      loaded.push({ file: name, policy: compilePolicy(json, policyHash(json)) });
+    } catch (err) {
+      if (!(err instanceof PolicyCompileError)) throw err;
+      for (const i of err.issues) issues.push({ file: name, ...i });
     }
-    const raw = json as PolicyFile;
-    const semantic = checkPolicyFile(raw);
-    if (semantic.length > 0) {
-      for (const s of semantic) issues.push({ file: name, ...s });
-      continue;
-    }
-    loaded.push({ file: name, policy: compilePolicy(raw, policyHash(raw)) });
   }
 
   const byId = new Map<string, string>();

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { LabelsSchema } from '../core/parse/labels.js';
 import { compileVocabulary, type RawVocabulary, type Vocabulary } from '../core/parse/vocabulary.js';
 
 // ../../indicators/ from both src/data/ and the compiled dist/data/.
@@ -42,6 +43,9 @@ const FILES = {
       labels2020: tierLists, labels2016: tierLists, short: tierLists, synonyms: tierLists,
       graded: z.record(z.string(), strings),
       placeholders: strings,
+      answers: z.object({ yes: strings, no: strings }),
+      noDeviationNotes: strings,
+      gradeAliases: z.record(z.string(), z.string()),
     }),
   },
   taxonomy: {
@@ -63,6 +67,7 @@ const FILES = {
       }).passthrough()),
     }),
   },
+  labels: { file: 'labels.json', schema: LabelsSchema },
 } as const;
 
 function readJson(dir: string, file: string, schema: z.ZodType): unknown {

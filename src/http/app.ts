@@ -8,17 +8,26 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import { constants as zlibConstants } from 'node:zlib';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions, type RouteOptions } from 'fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyCors from '@fastify/cors';
+import fastifyEtag from '@fastify/etag';
+import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyUnderPressure from '@fastify/under-pressure';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
 import type { FastifySchemaCompiler } from 'fastify';
-import { ptr, message, type Code } from '../core/codes.js';
 import { loadJixiao, type Jixiao } from '../jixiao.js';
 import { ConfigError, DEFAULT_CONFIG, type Config } from '../config.js';
-import { parseJson } from './json.js';
+import { answerError, HttpError, type ErrorLimits } from './errors.js';
+import { nonUtf8, parseJson } from './json.js';
+import { installSocketLimits, socketServerOptions, type SocketLimits } from './limits.js';
 import { Metrics } from './metrics.js';
-import { langOf, problem, type ProblemError } from './problem.js';
+import { CONTENT_LANGUAGE, langOf, problem } from './problem.js';
+import { setupRateLimit, type RateLimits } from './ratelimit.js';
+import { MULTIPART_LIMITS } from './routes/excel.js';
 import { isDocumentedOnly } from './schemas/common.js';
 import { batchRoutes } from './routes/batch.js';
 import { benchRoutes } from './routes/bench.js';
@@ -99,10 +108,65 @@ const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 
 /** x-request-id values we accept from clients: short and printable, else a fresh UUID. */
 const REQUEST_ID_RX = /^[A-Za-z0-9._:\-]{1,128}$/;
+/** A W3C trace context `traceparent` (version 00). */
+const TRACEPARENT_RX = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
 
+/** The request id: a valid x-request-id, else the trace id of a valid traceparent, else a UUID. */
 export function genReqId(req: { headers: Record<string, string | string[] | undefined> }): string {
   const h = req.headers['x-request-id'];
-  return typeof h === 'string' && REQUEST_ID_RX.test(h) ? h : randomUUID();
+  if (typeof h === 'string' && REQUEST_ID_RX.test(h)) return h;
+  const tp = req.headers.traceparent;
+  const m = typeof tp === 'string' ? TRACEPARENT_RX.exec(tp) : null;
+  return m && !/^0+$/.test(m[1]) ? m[1] : randomUUID();
+}
+
+/** The limits, timeouts and rates of the HTTP layer (README "Security and limits"), from the config. */
+export interface HttpSecurity extends SocketLimits, RateLimits {
+  trustProxy: boolean | string;
+  corsOrigins: string[];
+  maxEventLoopDelayMs: number;
+  publicUrl: string;
+}
+
+export function httpSecurity(config: Config): HttpSecurity {
+  return { ...config, corsOrigins: config.corsOrigins ?? [] };
+}
+
+function errorLimits(config: Config): ErrorLimits {
+  return { bodyLimit: config.bodyLimit, multipart: MULTIPART_LIMITS };
+}
+
+/** An operationId from the method and path: GET /v1/submissions/:id → getSubmissionsById. */
+export function operationId(method: string, url: string): string {
+  const words = url
+    .split('/')
+    .filter((w) => w !== '' && w !== 'v1')
+    .map((w) => (w.startsWith(':') ? 'By' + cap(w.slice(1)) : w.split(/[^A-Za-z0-9]+/).map(cap).join('')));
+  return method.toLowerCase() + words.join('');
+}
+const cap = (w: string) => (w === '' ? '' : w[0].toUpperCase() + w.slice(1));
+
+/** The routes of a path, for 405 answers: each route's pattern as a regex and its methods. */
+class RouteMethods {
+  private readonly routes = new Map<string, { rx: RegExp; methods: Set<string> }>();
+  add(url: string, methods: string | string[]): void {
+    let r = this.routes.get(url);
+    if (!r) {
+      const src = url
+        .split('/')
+        .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('/');
+      r = { rx: new RegExp(`^${src}/?$`), methods: new Set() };
+      this.routes.set(url, r);
+    }
+    for (const m of Array.isArray(methods) ? methods : [methods]) r.methods.add(m);
+  }
+  /** The methods allowed on a concrete path (sorted), or [] when no route has it. */
+  allowed(path: string): string[] {
+    const out = new Set<string>();
+    for (const r of this.routes.values()) if (r.rx.test(path)) for (const m of r.methods) out.add(m);
+    return [...out].sort();
+  }
 }
 
 /** Query, params and headers are validated with zod; documentation-only bodies pass through to the core. */
@@ -110,15 +174,6 @@ const validatorCompiler: FastifySchemaCompiler<unknown> = (route) => {
   if (route.httpPart === 'body' && isDocumentedOnly(route.schema)) return (data: unknown) => ({ value: data });
   return zodValidatorCompiler(route as Parameters<typeof zodValidatorCompiler>[0]);
 };
-
-class BodyError extends Error {
-  constructor(
-    readonly jxCode: Code,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(jxCode);
-  }
-}
 
 /** The service: parsers, error and 404 handlers, log line, metrics, OpenAPI and every route of ROUTES. */
 export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts) => {
@@ -132,24 +187,83 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
   app.decorate('config', config);
   app.decorate('metrics', opts.metrics ?? new Metrics());
   app.decorateRequest('work', null as unknown as RequestWork);
+  const sec = httpSecurity(config);
+  const limits = errorLimits(config);
+
+  // ---- limits first: they answer before anything else is done -------------------------------
+  installSocketLimits(app, sec);
+  if (sec.maxEventLoopDelayMs > 0) {
+    await app.register(fastifyUnderPressure, {
+      maxEventLoopDelay: sec.maxEventLoopDelayMs,
+      exposeStatusRoute: false,
+      retryAfter: 10,
+      // Its error (FST_UNDER_PRESSURE) is answered as a 503 problem by errors.ts.
+    });
+  }
+  await setupRateLimit(app, sec);
   setupAuth(app, opts.store ?? null, config.authScoring);
+  await app.register(fastifyHelmet, {
+    // The Swagger UI sets its own policy on /docs (staticCSP below).
+    contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] } },
+  });
+  if (sec.corsOrigins.length > 0) {
+    await app.register(fastifyCors, {
+      origin: sec.corsOrigins,
+      methods: ['GET', 'HEAD', 'POST', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'accept-language', 'idempotency-key', 'x-request-id', 'traceparent', 'if-none-match'],
+      exposedHeaders: ['x-request-id', 'traceparent', 'location', 'retry-after', 'idempotent-replayed', 'content-disposition', 'etag', 'content-language'],
+      maxAge: 600,
+    });
+  }
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    customTypes: /^application\/(?:[a-z.+-]*\+)?(?:json|x-ndjson)|^text\//,
+    // br at 11 (its default) costs far more CPU than it saves here.
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 6 },
+  });
+  await app.register(fastifyEtag, { weak: true });
 
   app.setValidatorCompiler(validatorCompiler);
   // Results are plain strings and numbers already: JSON.stringify is all the serialiser needs.
   // The zod response schemas stay on the routes for the OpenAPI document.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
-  // JSON only; text/plain and everything else get 415. NDJSON is parsed by routes/batch.ts.
+  // JSON (UTF-8) only; text/plain and everything else get 415. NDJSON is parsed by routes/batch.ts.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const bad = nonUtf8(req.headers['content-type']);
+    if (bad) return done(new HttpError('UNSUPPORTED_MEDIA_TYPE', { type: bad }), undefined);
     const r = parseJson(body as string);
-    if (r.ok) done(null, r.value);
-    else done(new BodyError(r.code, r.forbiddenKey ? { key: r.forbiddenKey } : {}), undefined);
+    if (r.ok) return done(null, r.value);
+    if (r.code === 'BAD_REQUEST') {
+      const detail = langOf(req) === 'en' ? `forbidden key "${r.forbiddenKey}"` : `禁止使用的键“${r.forbiddenKey}”`;
+      return done(new HttpError('BAD_REQUEST', { detail }, [{ code: 'BAD_REQUEST', pointer: '', message: detail }]), undefined);
+    }
+    done(new HttpError(r.code), undefined);
   });
 
   app.addHook('onRequest', async (req, reply) => {
     req.work = { policy: null, forms: 0 };
     reply.header('x-request-id', req.id);
+    const tp = req.headers.traceparent;
+    if (typeof tp === 'string' && TRACEPARENT_RX.test(tp)) reply.header('traceparent', tp);
+  });
+
+  // Every answer says its language and that it depends on Accept-Language; ETags on GET only.
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('content-language', CONTENT_LANGUAGE[langOf(req)]);
+    const vary = reply.getHeader('vary');
+    if (vary === undefined) reply.header('vary', 'Accept-Language');
+    else if (!/accept-language/i.test(String(vary))) reply.header('vary', `${String(vary)}, Accept-Language`);
+    if (req.method !== 'GET' && req.method !== 'HEAD') reply.removeHeader('etag');
+    return payload;
+  });
+
+  const routeMethods = new RouteMethods();
+  app.addHook('onRoute', (route: RouteOptions) => {
+    routeMethods.add(route.url, route.method);
   });
 
   app.addHook('onResponse', async (req, reply) => {
@@ -170,53 +284,16 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
     );
   });
 
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof BodyError) {
-      if (err.jxCode === 'BAD_REQUEST') {
-        const lang = langOf(req);
-        const key = String(err.params.key);
-        const detail = lang === 'en' ? `forbidden key "${key}"` : `禁止使用的键“${key}”`;
-        return problem(reply, 'BAD_REQUEST', { detail }, [{ code: 'BAD_REQUEST', pointer: '', message: detail }]);
-      }
-      return problem(reply, err.jxCode, err.params);
-    }
-    if (Array.isArray(err.validation)) {
-      const lang = langOf(req);
-      const part = err.validationContext ?? 'body';
-      const errors: ProblemError[] = err.validation.map((v) => {
-        const pointer = v.instancePath === '/' ? '' : (v.instancePath ?? '');
-        const field = `${part}${pointer.replace(/\//g, '.')}`;
-        return { code: 'INVALID_VALUE', pointer, message: message('INVALID_VALUE', { field, value: v.message ?? '' }, lang) };
-      });
-      const detail = lang === 'en' ? `the ${part} does not match the API` : `${PART_ZH[part] ?? part}不符合接口定义`;
-      return problem(reply, 'BAD_REQUEST', { detail }, errors);
-    }
-    switch (err.code) {
-      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return problem(reply, 'EMPTY_BODY');
-      case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        return problem(reply, 'INVALID_JSON');
-      case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return problem(reply, 'BODY_TOO_LARGE', { limit: req.routeOptions.bodyLimit ?? config.bodyLimit });
-      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-        if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-          return problem(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') });
-        }
-        return problem(reply, 'BAD_REQUEST', { detail: err.message });
-    }
-    const status = err.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      if (status === 413) return problem(reply, 'BODY_TOO_LARGE', { limit: req.routeOptions.bodyLimit ?? config.bodyLimit });
-      if (status === 415) return problem(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') });
-      return problem(reply, 'BAD_REQUEST', { detail: err.message });
-    }
-    req.log.error({ err }, 'unhandled error');
-    return problem(reply, 'INTERNAL');
-  });
+  app.setErrorHandler((err: FastifyError | HttpError, req, reply) => answerError(err, req, reply, limits));
 
-  app.setNotFoundHandler((req, reply) => {
+  // A path that exists under other methods: 405 with Allow; else 404. Both count against the rate limit.
+  app.setNotFoundHandler({ preHandler: sec.rateLimitMax > 0 ? app.rateLimit() : undefined }, (req, reply) => {
     const path = req.url.split('?')[0].slice(0, 200);
+    const allow = routeMethods.allowed(path);
+    if (allow.length > 0) {
+      reply.header('allow', allow.join(', '));
+      return problem(reply, 'METHOD_NOT_ALLOWED', { method: req.method.slice(0, 20), allow: allow.join(', ') });
+    }
     return problem(reply, 'NOT_FOUND', { what: `${req.method} ${path}` });
   });
 
@@ -238,11 +315,23 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
         { name: 'stats', description: '统计与决算公开段落（需 API 密钥）' },
         { name: 'admin', description: 'API 密钥与审计日志（财政）' },
       ],
+      servers: [{ url: sec.publicUrl, description: sec.publicUrl === '/' ? '提供本文档的服务器' : 'jixiao' }],
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'API 密钥：Authorization: Bearer <key>（jixiao keys create）' },
+        },
+      },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const out = jsonSchemaTransform(input);
+      const method = Array.isArray(input.route.method) ? input.route.method[0] : input.route.method;
+      const schema = (out.schema ?? {}) as Record<string, unknown>;
+      if (schema.operationId === undefined) schema.operationId = operationId(method, input.url);
+      return { ...out, schema: schema as typeof out.schema };
+    },
     transformObject: (doc) => addNdjsonContent(jsonSchemaTransformObject(doc) as OpenApiDoc),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async (_req, reply) => reply.type('application/json').send(app.swagger()));
 
   for (const r of ROUTES) {
@@ -250,8 +339,6 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
     await app.register(r.plugin, { prefix: r.prefix });
   }
 };
-
-const PART_ZH: Record<string, string> = { querystring: '查询参数', params: '路径参数', body: '请求体', headers: '请求头' };
 
 interface OpenApiDoc {
   paths?: Record<string, Record<string, { requestBody?: { description?: string; content?: Record<string, unknown> } }>>;
@@ -271,7 +358,13 @@ function addNdjsonContent(doc: OpenApiDoc): OpenApiDoc {
 
 /** fastify's own options for the instance: logger, request ids, limits. */
 export function serverOptions(config: Config, logStream?: AppOptions['logStream']): FastifyServerOptions {
+  const sec = httpSecurity(config);
+  const limits = errorLimits(config);
   return {
+    ...socketServerOptions(sec),
+    trustProxy: sec.trustProxy,
+    // Bad URL encoding, over-long path parameters: problem+json like every other error.
+    frameworkErrors: (err, req, reply) => answerError(err, req, reply, limits),
     logger:
       config.logLevel === 'silent' && !logStream
         ? false
@@ -285,8 +378,6 @@ export function serverOptions(config: Config, logStream?: AppOptions['logStream'
     genReqId,
     requestIdHeader: false,
     bodyLimit: config.bodyLimit,
-    // A long NDJSON batch may stream for many minutes: no whole-request timeout.
-    requestTimeout: 0,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   };

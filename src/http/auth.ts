@@ -1,20 +1,27 @@
 /**
- * API keys over HTTP: `Authorization: Bearer <key>`. Route plugins of the store guard their
- * routes with `onRequest: requireRole(app, ['bureau'])` (authentication runs before the body is
- * read, so a request without a key is 401 even when its body is broken):
+ * API keys over HTTP: `Authorization: Bearer <key>`. A route group of the store calls
+ * `authGroup(app)` once at its top; each of its routes then says who may call it with
+ * `config: { roles: ['bureau'] }`. The group's one onRequest hook authenticates (before the
+ * body is read, so a request without a key is 401 even when its body is broken), and its
+ * onRoute hook declares the bearer scheme on the route in the OpenAPI document:
  *   no key, an unknown or a revoked key → 401 UNAUTHORIZED (with WWW-Authenticate: Bearer)
+ *   too many wrong keys from one IP     → 429 TOO_MANY_REQUESTS (Retry-After; see ratelimit.ts)
  *   a key whose role may not do this   → 403 FORBIDDEN
  * Another tenant's record is the route's business: it answers 404, as for a missing one.
  *
- * `authPlugin` also makes the scoring routes (everything else under /v1) ask for a key of any
+ * `setupAuth` also makes the scoring routes (everything else under /v1) ask for a key of any
  * role when AUTH_SCORING=required; by default they stay open.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
 import { authenticate, type Principal } from '../auth/keys.js';
 import { StoreUnavailableError } from '../store/driver.js';
 import type { Repository } from '../store/repository.js';
 import type { Role } from '../store/types.js';
 import { langOf, problem } from './problem.js';
+import { tooMany } from './ratelimit.js';
+
+/** The OpenAPI security requirement of a route that needs a key. */
+export const BEARER_SECURITY = [{ bearerAuth: [] as string[] }];
 
 /**
  * Runs the body of a store route: a StoreUnavailableError becomes 503 (Retry-After: 5), an
@@ -44,8 +51,8 @@ declare module 'fastify' {
     principal: Principal | null;
   }
   interface FastifyContextConfig {
-    /** Set by the store's routes: they authenticate themselves (requireRole). */
-    ownAuth?: boolean;
+    /** The roles that may call a route of an authGroup (its hook authenticates). */
+    roles?: readonly Role[];
   }
 }
 
@@ -84,8 +91,17 @@ async function principalOr(app: FastifyInstance, req: FastifyRequest, reply: Fas
     return null;
   }
   try {
+    const blocked = app.hasDecorator('authGuard') ? await app.authGuard.blocked(req) : 0;
+    if (blocked > 0) {
+      tooMany(reply, blocked);
+      return null;
+    }
     const p = await authenticate(app.store, key);
-    if (!p) unauthorized(reply);
+    if (!p) {
+      const wait = app.hasDecorator('authGuard') ? await app.authGuard.failed(req) : 0;
+      if (wait > 0) tooMany(reply, wait);
+      else unauthorized(reply);
+    }
     return p;
   } catch (err) {
     if (err instanceof StoreUnavailableError) {
@@ -106,13 +122,32 @@ export function requireRole(app: FastifyInstance, roles: readonly Role[]): onReq
   };
 }
 
+/**
+ * Call once at the top of a route plugin: every route of the plugin with `config.roles` needs
+ * a key of one of those roles (one onRequest hook), and is documented with the bearer scheme.
+ */
+export function authGroup(app: FastifyInstance): void {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!route.config?.roles) return;
+    route.schema = { ...route.schema, security: BEARER_SECURITY } as RouteOptions['schema'];
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    const roles = req.routeOptions.config?.roles;
+    if (!roles) return;
+    const p = await principalOr(app, req, reply);
+    if (!p) return reply;
+    if (!roles.includes(p.role)) return problem(reply, 'FORBIDDEN');
+    req.principal = p;
+  });
+}
+
 /** Root-level setup: the decorations, and the AUTH_SCORING guard of the scoring routes. */
 export function setupAuth(app: FastifyInstance, store: Repository | null, authScoring: 'optional' | 'required'): void {
   app.decorate('store', store);
   app.decorateRequest('principal', null);
   if (authScoring !== 'required') return;
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/v1/') || req.routeOptions.config?.ownAuth) return;
+    if (!req.url.startsWith('/v1/') || req.routeOptions.config?.roles) return;
     if (req.routeOptions.url === undefined) return; // 404 stays 404
     const p = await principalOr(app, req, reply);
     if (!p) return reply;

@@ -42,7 +42,22 @@ export function forbiddenKey(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The charset of a content type when it is not UTF-8 ("gbk" in "application/json; charset=gbk"),
+ * else null: bodies are read as UTF-8 only, so any other charset is refused (415) rather than
+ * silently misread. No charset, "utf-8" and "utf8" are fine.
+ */
+export function nonUtf8(contentType: string | string[] | undefined): string | null {
+  if (typeof contentType !== 'string') return null;
+  const m = /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(contentType);
+  if (!m) return null;
+  const cs = m[1].toLowerCase();
+  return cs === 'utf-8' || cs === 'utf8' ? null : contentType.slice(0, 100);
+}
+
+/** Parse a JSON body; a leading UTF-8 byte-order mark is skipped (as the CLI does). */
 export function parseJson(text: string): JsonParse {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return { ok: false, code: 'EMPTY_BODY' };
   let value: unknown;
   try {

@@ -25,6 +25,8 @@ export interface Problem {
   status: number;
   detail: string;
   code: Code;
+  /** The request path (without the query) that the problem is about. */
+  instance?: string;
   errors?: ProblemError[];
 }
 
@@ -40,11 +42,15 @@ const TITLES: Record<number, [zh: string, en: string]> = {
   404: ['未找到', 'Not Found'],
   405: ['方法不允许', 'Method Not Allowed'],
   406: ['无法接受', 'Not Acceptable'],
+  408: ['请求超时', 'Request Timeout'],
   409: ['冲突', 'Conflict'],
   413: ['内容过大', 'Content Too Large'],
+  414: ['URL 过长', 'URI Too Long'],
   415: ['不支持的媒体类型', 'Unsupported Media Type'],
+  417: ['预期失败', 'Expectation Failed'],
   422: ['无法处理的内容', 'Unprocessable Content'],
   429: ['请求过多', 'Too Many Requests'],
+  431: ['请求头过大', 'Request Header Fields Too Large'],
   500: ['服务器内部错误', 'Internal Server Error'],
   503: ['服务不可用', 'Service Unavailable'],
 };
@@ -59,6 +65,7 @@ export function problemBody(
   params: Record<string, string | number> = {},
   lang: Lang = 'zh',
   errors?: readonly (ProblemError | Finding)[],
+  instance?: string,
 ): Problem {
   const status = statusOf(code);
   const titles = TITLES[status] ?? TITLES[status >= 500 ? 500 : 400];
@@ -69,6 +76,7 @@ export function problemBody(
     detail: message(code, params, lang),
     code,
   };
+  if (instance !== undefined) body.instance = instance;
   if (errors && errors.length > 0) {
     body.errors = errors.map((e) => ({ code: e.code, pointer: e.pointer, message: e.message }));
   }
@@ -82,9 +90,27 @@ export function problem(
   params: Record<string, string | number> = {},
   errors?: readonly (ProblemError | Finding)[],
 ): FastifyReply {
-  const body = problemBody(code, params, langOf(reply.request), errors);
+  const body = problemBody(code, params, langOf(reply.request), errors, instanceOf(reply.request.url));
+  return sendProblem(reply, body);
+}
+
+/** Send a problem body built elsewhere (problemBody), with its status and the problem+json type. */
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  if (body.instance === undefined) body.instance = instanceOf(reply.request.url);
+  // Also set here: answers made outside the routes (frameworkErrors) skip the app's onSend hook.
+  reply.header('content-language', CONTENT_LANGUAGE[langOf(reply.request)]);
+  if (!reply.hasHeader('vary')) reply.header('vary', 'Accept-Language');
   return reply.code(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
+
+/** The `instance` of a problem: the request path without its query, at most 200 characters. */
+export function instanceOf(url: string | undefined): string {
+  const path = (url ?? '/').split('?')[0];
+  return path.length > 200 ? path.slice(0, 200) : path;
+}
+
+/** Content-Language of an answer in `lang`. */
+export const CONTENT_LANGUAGE: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
 /**
  * The answer's language from Accept-Language: 'en' when an English range has a higher

@@ -3,6 +3,7 @@
  * then PostgreSQL. Migrations run before the store is handed out. The HTTP server and the CLI
  * both call this with the same environment, so they see the same data.
  */
+import { loadConfigPart, type Config } from '../config.js';
 import type { Driver } from './driver.js';
 import { migrate } from './migrate.js';
 import { openPostgres } from './postgres.js';
@@ -16,13 +17,16 @@ export interface StoreConfig {
   pg?: { connectTimeoutMs?: number; statementTimeoutMs?: number; max?: number };
 }
 
+/** The store's part of the configuration (src/config.ts): what the CLI reads, as the service does. Throws ConfigError. */
 export function storeConfigFromEnv(env: Record<string, string | undefined> = process.env): StoreConfig {
-  const url = env.DATABASE_URL?.trim();
-  const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+  return storeConfigOf(loadConfigPart(['dataDir', 'databaseUrl', 'pgConnectTimeoutMs', 'pgStatementTimeoutMs', 'pgPoolMax'], env));
+}
+
+export function storeConfigOf(c: Pick<Config, 'dataDir' | 'databaseUrl' | 'pgConnectTimeoutMs' | 'pgStatementTimeoutMs' | 'pgPoolMax'>): StoreConfig {
   return {
-    databaseUrl: url ? url : undefined,
-    dataDir: env.DATA_DIR?.trim() || './data',
-    pg: { connectTimeoutMs: num(env.PG_CONNECT_TIMEOUT_MS), statementTimeoutMs: num(env.PG_STATEMENT_TIMEOUT_MS), max: num(env.PG_POOL_MAX) },
+    databaseUrl: c.databaseUrl ?? undefined,
+    dataDir: c.dataDir,
+    pg: { connectTimeoutMs: c.pgConnectTimeoutMs, statementTimeoutMs: c.pgStatementTimeoutMs, max: c.pgPoolMax },
   };
 }
 

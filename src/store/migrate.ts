@@ -32,6 +32,10 @@ export class MigrationError extends Error {
 export async function migrate(db: Driver, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
   const applied: number[] = [];
   for (const m of migrations) {
+    // SQLite rebuilds a table with foreign keys off (they cannot be switched inside a transaction);
+    // the check below runs before COMMIT, so a rebuild that broke a reference rolls back.
+    const fkOff = db.dialect === 'sqlite' && m.rebuildsTables === true;
+    if (fkOff) await db.run('PRAGMA foreign_keys = OFF');
     const done = await db.tx(async (q) => {
       if (db.dialect === 'postgres') await q.get(SQL.pgLock);
       await q.run(SQL.createTable);
@@ -42,9 +46,16 @@ export async function migrate(db: Driver, migrations: readonly Migration[] = MIG
         throw new MigrationError(`the database has schema version ${unknown.join(', ')}, newer than this release knows; refusing to start`);
       }
       if (rows.some((r) => Number(r.version) === m.version)) return false;
-      for (const stmt of splitStatements(renderMigration(m.sql, db.dialect))) await q.run(stmt);
+      const script = db.dialect === 'sqlite' && m.sqlite !== undefined ? m.sqlite : m.sql;
+      for (const stmt of splitStatements(renderMigration(script, db.dialect))) await q.run(stmt);
+      if (fkOff) {
+        const broken = await q.all('PRAGMA foreign_key_check');
+        if (broken.length) throw new MigrationError(`migration ${m.version} would break ${broken.length} foreign key reference(s)`);
+      }
       await q.run(SQL.insertVersion, [m.version, m.name, new Date().toISOString()]);
       return true;
+    }).finally(async () => {
+      if (fkOff) await db.run('PRAGMA foreign_keys = ON');
     });
     if (done) applied.push(m.version);
   }

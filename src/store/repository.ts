@@ -168,6 +168,35 @@ export class Repository {
     await this.db.get('SELECT 1 AS ok');
   }
 
+  private pinging: Promise<void> | null = null;
+
+  /**
+   * Readiness: does the store answer a round trip within `timeoutMs`? One ping at a time: probes
+   * that arrive while one is out wait on the same one, so a hung database does not pile them up
+   * (the ping itself ends within the driver's own timeouts).
+   */
+  async ready(timeoutMs: number): Promise<{ ok: true; ms: number } | { ok: false; reason: string }> {
+    const started = performance.now();
+    if (!this.pinging) {
+      this.pinging = this.ping().finally(() => {
+        this.pinging = null;
+      });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    try {
+      const r = await Promise.race([this.pinging.then(() => 'ok' as const), timeout]);
+      if (r === 'timeout') return { ok: false, reason: `no answer within ${timeoutMs} ms` };
+      return { ok: true, ms: Math.round(performance.now() - started) };
+    } catch (err) {
+      return { ok: false, reason: (err as Error).message?.slice(0, 200) ?? String(err) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   close(): Promise<void> {
     return this.db.close();
   }
@@ -261,10 +290,9 @@ export class Repository {
         const inserted = await q.run(SUB.insertHead, [
           randomUUID(), s.mofDivCode, s.fiscalYear, s.projectKey, s.proCode, s.deptCode, s.agencyCode, s.proName, s.agencyName, s.deptName, now, now,
         ]);
-        const head = (await q.get<Row>(SUB.lockHead(this.db.dialect), [s.mofDivCode, s.fiscalYear, s.projectKey]))!;
+        // The natural key includes the unit: another unit's project of the same code is another row.
+        const head = (await q.get<Row>(SUB.lockHead(this.db.dialect), [s.mofDivCode, s.fiscalYear, s.agencyCode, s.projectKey]))!;
         const id = str(head.id);
-        // The project is another unit's: write nothing and say no more than 403 does.
-        if (inserted === 0 && str(head.agency_code) !== s.agencyCode) return { kind: 'foreign' } as const;
         let response: StoredResponse;
         const same = s.evalId ? await q.get<Row>(SUB.versionByEvalIdAndHash, [id, s.evalId, s.inputHash]) : undefined;
         if (same) {

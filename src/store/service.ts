@@ -12,7 +12,7 @@ import { fieldLabel } from '../core/model/validate.js';
 import type { Policy } from '../core/policy/types.js';
 import type { Jixiao } from '../jixiao.js';
 import type { Principal } from '../auth/keys.js';
-import { actorOf } from '../auth/keys.js';
+import { actorOf, unitDept } from '../auth/keys.js';
 import type { Repository } from './repository.js';
 import type { ListFilter, NewSnapshot, NewSubmission, StoredResponse } from './types.js';
 
@@ -66,12 +66,15 @@ export function prepareSubmission(jx: Jixiao, p: Principal, body: unknown, lang:
   required('mofDivCode');
   required('agencyCode');
   const agency = form.agencyCode ?? '';
-  // 单位代码 = 部门代码 + 3 digits (integration.md §1.5): a form cannot place its unit under another department.
-  if (form.deptCode && agency && !agency.startsWith(form.deptCode)) {
-    problems.push(finding('INVALID_CODE', '/deptCode', { field: fieldLabel(['deptCode']), value: form.deptCode }, lang));
-  }
   if (problems.length) return { kind: 'invalid', problems };
-  if (p.role !== 'unit' || p.agencyCode !== agency || (p.mofDivCode && p.mofDivCode !== form.mofDivCode)) return { kind: 'forbidden' };
+  // The key decides the tenancy: its unit, its region (a unit key is bound to one) and its department.
+  if (p.role !== 'unit' || !p.agencyCode || p.agencyCode !== agency || !p.mofDivCode || p.mofDivCode !== form.mofDivCode) return { kind: 'forbidden' };
+  // A unit key carries its department; the form's must be that one, so no form can place itself out
+  // of its department's sight (a shorter code such as "2" or "2091" for unit 209100 is refused too).
+  const dept = unitDept(p);
+  if (form.deptCode && form.deptCode !== dept) {
+    return { kind: 'invalid', problems: [finding('INVALID_CODE', '/deptCode', { field: fieldLabel(['deptCode']), value: form.deptCode }, lang)] };
+  }
   const inputJson = JSON.stringify(body);
   return {
     kind: 'ok',
@@ -82,7 +85,7 @@ export function prepareSubmission(jx: Jixiao, p: Principal, body: unknown, lang:
       fiscalYear: form.fiscalYear,
       projectKey: form.proCode ?? `name:${agency}:${form.proName}`,
       proCode: form.proCode ?? null,
-      deptCode: form.deptCode ?? (agency.length > 3 ? agency.slice(0, -3) : agency),
+      deptCode: dept,
       agencyCode: agency,
       proName: form.proName,
       agencyName: form.agencyName ?? null,
@@ -138,7 +141,6 @@ export async function submit(
       },
     }),
   });
-  if (out.kind === 'foreign') return { kind: 'forbidden' };
   return out;
 }
 

@@ -135,9 +135,7 @@ export interface SubmitRequest {
 export type SubmitOutcome =
   | { kind: 'stored'; response: StoredResponse }
   | { kind: 'replayed'; response: StoredResponse }
-  | { kind: 'idempotency_mismatch' }
-  /** The natural key belongs to another unit's submission. */
-  | { kind: 'foreign' };
+  | { kind: 'idempotency_mismatch' };
 
 export interface ListFilter {
   year?: number;

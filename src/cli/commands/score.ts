@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/codes.js';
 import type { ScoreResult } from '../../core/model/result.js';
+import { gradeMark, totalLines, totalMark } from '../../excel/export/marks.js';
 import { loadJixiao } from '../../jixiao.js';
 import { parseArgs, readJsonInput } from '../input.js';
 import { renderTable } from '../table.js';
@@ -19,6 +20,14 @@ const STATUS_ZH: Record<string, string> = {
   needs_review: '需复核',
 };
 
+/** "总分：93.76（暂定）  等级：优（暂定）  分值合计：100  填报总分：94  填报等级：良": the filer's figures labelled as theirs. */
+export function totalLine(r: ScoreResult): string {
+  const parts = [`总分：${r.total}${totalMark(r)}`, `等级：${r.grade === null ? '不评级' : r.grade + gradeMark(r)}`, `分值合计：${r.pointsTotal}`];
+  if (r.reported.total !== null) parts.push(`填报总分：${r.reported.total}`);
+  if (r.reported.grade !== null) parts.push(`填报等级：${r.reported.grade}`);
+  return parts.join('  ');
+}
+
 export function renderResultTable(r: ScoreResult): string {
   const out: string[] = [];
   out.push(`${r.form.proName}（${r.form.fiscalYear}年度）  ${r.form.agencyName ?? ''}`);
@@ -32,6 +41,7 @@ export function renderResultTable(r: ScoreResult): string {
       [0, 1, 2, 3, 4, 5],
     ),
   );
+  out.push(`  ${f.explanation}`, '');
   out.push(
     renderTable(
       ['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '得分', '填报', '状态'],
@@ -39,8 +49,8 @@ export function renderResultTable(r: ScoreResult): string {
       [5, 6, 7],
     ),
   );
-  const reported = r.reported.total ? `（填报 ${r.reported.total}${r.reported.grade ? ' ' + r.reported.grade : ''}）` : '';
-  out.push(`总分：${r.total}  等级：${r.grade ?? '不评级'}  分值合计：${r.pointsTotal}${reported}`);
+  out.push(totalLine(r));
+  for (const line of totalLines(r)) out.push('  ' + line);
   if (r.findings.length) {
     out.push('');
     out.push(renderTable(['级别', '代码', '位置', '说明'], r.findings.map((x) => [x.severity, x.code, x.pointer || '/', x.message])));

@@ -34,6 +34,7 @@ function describeUncached(v: ParsedValue): ParsedValueOut {
     tier: null,
     grade: null,
     isDate: false,
+    answer: null,
   };
   if (v.kind === 'quantitative') {
     out.operator = v.operator;
@@ -51,6 +52,7 @@ function describeUncached(v: ParsedValue): ParsedValueOut {
     out.tier = v.tier;
     out.grade = v.grade;
     out.isDate = v.isDate;
+    out.answer = v.answer;
   }
   return out;
 }

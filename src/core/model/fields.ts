@@ -4,15 +4,9 @@
  * through a binary float after JSON.parse.
  */
 import { z } from 'zod';
+import { finding, ptr, type Finding, type Lang } from '../codes.js';
 import { Dec } from '../decimal.js';
-
-const FULLWIDTH_DIGITS = /[０-９．－＋]/g;
-const DECIMAL_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-const GROUPED_RE = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-
-function halfWidth(s: string): string {
-  return s.replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
+import { readNumberText, type MoneyUnit, type NumberKind } from '../text.js';
 
 /**
  * What each field builder makes, for the validation fast path (fast.ts), which walks the form
@@ -25,11 +19,19 @@ export type FieldKind =
   | { kind: 'code'; max: number; pattern: RegExp };
 export const fieldKinds = z.registry<FieldKind>();
 
-export type DecimalParse = { ok: true; value: Dec | undefined } | { ok: false };
+export type DecimalParse = { ok: true; value: Dec | undefined; unit?: MoneyUnit } | { ok: false };
+
+/** A decimal field that is neither a percentage nor points is an amount of money. */
+function numberKind(percent: boolean, points: boolean): NumberKind {
+  return percent ? 'percent' : points ? 'points' : 'amount';
+}
 
 /**
- * Read one decimal from JSON input. Empty strings and null mean "not filled in" (blank Excel
- * cells); "1,234.50", full-width digits and, where `percent` is set, a trailing % are accepted.
+ * Read one decimal from JSON input through the project's one number reader (core/text.ts):
+ * empty strings, null and the placeholders - — / 无 mean "not filled in"; "1,234.50" and
+ * full-width digits are accepted; a percent field may end in % or 百分比, a points field in 分,
+ * an amount in a money unit (万元 / 元 / 亿元: returned as `unit`, checked against the form's
+ * moneyUnit by moneyUnitProblems, never converted).
  */
 export function readDecimal(v: unknown, percent = false, points = false): DecimalParse {
   if (v === undefined || v === null) return { ok: true, value: undefined };
@@ -39,13 +41,46 @@ export function readDecimal(v: unknown, percent = false, points = false): Decima
     return { ok: true, value: new Dec(String(v)) };
   }
   if (typeof v !== 'string') return { ok: false };
-  let s = halfWidth(v.trim()).replace(/\s+/g, '');
-  if (s === '') return { ok: true, value: undefined };
-  if (percent) s = s.replace(/(%|％|百分比)$/, '');
-  if (points) s = s.replace(/分$/, '');
-  if (GROUPED_RE.test(s)) s = s.replace(/,/g, '');
-  if (!DECIMAL_RE.test(s)) return { ok: false };
-  return { ok: true, value: new Dec(s) };
+  const r = readNumberText(v, numberKind(percent, points));
+  if (r.kind === 'bad') return { ok: false };
+  if (r.kind === 'blank') return { ok: true, value: undefined };
+  return r.unit ? { ok: true, value: new Dec(r.value), unit: r.unit } : { ok: true, value: new Dec(r.value) };
+}
+
+/** The amount fields of a fund row, with their labels for messages. */
+const AMOUNT_FIELDS: Record<string, string> = {
+  declared: '目标申报数',
+  initial: '年初预算数',
+  adjustment: '调整数',
+  budget: '全年预算数',
+  executed: '全年执行数',
+  reportedBalance: '资金结（转）余',
+};
+
+/**
+ * The money-unit rule: an amount may carry a money unit ("31.59万元") only when it is the form's
+ * moneyUnit (default 万元). Any other unit is a MONEY_UNIT_MISMATCH naming the field, both units
+ * and the value: jixiao never converts between units and never guesses a magnitude. Works on raw
+ * input (valid or not), so validation can say it beside every other problem.
+ */
+export function moneyUnitProblems(input: unknown, lang: Lang = 'zh'): Finding[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const form = input as { moneyUnit?: unknown; funds?: { rows?: unknown } };
+  const formUnit = typeof form.moneyUnit === 'string' && form.moneyUnit.trim() !== '' ? form.moneyUnit.trim() : '万元';
+  const rows = form.funds && typeof form.funds === 'object' ? form.funds.rows : undefined;
+  if (!Array.isArray(rows)) return [];
+  const out: Finding[] = [];
+  rows.forEach((row, i) => {
+    if (typeof row !== 'object' || row === null) return;
+    for (const [key, label] of Object.entries(AMOUNT_FIELDS)) {
+      const v = (row as Record<string, unknown>)[key];
+      if (typeof v !== 'string') continue;
+      const r = readDecimal(v);
+      if (!r.ok || !r.unit || r.unit === formUnit) continue;
+      out.push(finding('MONEY_UNIT_MISMATCH', ptr('funds', 'rows', i, key), { field: `资金第${i + 1}行·${label}`, unit: r.unit, moneyUnit: formUnit, value: v.trim() }, lang));
+    }
+  });
+  return out;
 }
 
 interface DecimalOpts {

@@ -51,13 +51,13 @@ export const GoalSchema = z
 export const IndicatorSchema = z
   .object({
     id: optCode(38, '自评指标主键 eval_ind_id 或绩效指标主键 kpi_id'),
-    level1: reqText(LIMITS.name, '一级指标名称 (lv1_perf_ind_name)：产出指标 / 效益指标 / 满意度指标 / 成本指标'),
+    level1: optText(LIMITS.name, '一级指标名称 (lv1_perf_ind_name)：产出指标 / 效益指标 / 满意度指标 / 成本指标'),
     level1Code: optCode(300, '一级指标代码 (lv1_perf_ind_code)，各省框架代码'),
-    level2: reqText(LIMITS.name, '二级指标名称 (lv2_perf_ind_name)：数量指标 / 质量指标 / 时效指标 / 成本指标 / 社会效益指标 …'),
+    level2: optText(LIMITS.name, '二级指标名称 (lv2_perf_ind_name)：数量指标 / 质量指标 / 时效指标 / 成本指标 / 社会效益指标 …'),
     level2Code: optCode(300, '二级指标代码 (lv2_perf_ind_code)'),
-    name: reqText(LIMITS.name, '三级指标名称 (lv3_perf_ind_name)'),
+    name: optText(LIMITS.name, '三级指标名称 (lv3_perf_ind_name)；整行留空（无名称、指标值、实际完成值和分值）的模板行不评分'),
     code: optCode(300, '三级指标代码 (lv3_perf_ind_code)'),
-    points: reqDecimal({ points: true, description: '分值 / 权重 (ind_weight)' }),
+    points: optDecimal({ points: true, description: '分值 / 权重 (ind_weight)；评分的行必填，空行与山西调整后指标值已清空的行可不填' }),
     initialTarget: optText(LIMITS.value, '年初指标值（山西版式）'),
     target: optText(LIMITS.value, '年度指标值 / 调整后指标值 (kpi_val)，如 "≥95%"、"=0次"、"≤90万元"、"及时"'),
     operator: optText(20, '指标性质 / 计算符号（四川版式的单独一列）："≥"、"≤"、"="、"定性"，或代码 1–6'),

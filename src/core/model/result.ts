@@ -34,6 +34,7 @@ export const ParsedValueSchema = z
     tier: z.enum(['A', 'B', 'C']).nullable(),
     grade: z.string().nullable(),
     isDate: z.boolean(),
+    answer: z.enum(['yes', 'no']).nullable().meta({ description: '是 / 否 回答（是、否、无 …）' }),
   })
   .meta({ id: 'ParsedValue', description: '解析后的指标值或实际完成值（原文始终保留）' });
 
@@ -126,6 +127,7 @@ export const SubtotalSchema = z.object({
   level1: z.string().optional(),
   points: DecStr,
   score: DecStr,
+  explanation: z.string().meta({ description: '小计的计算过程，如“数量指标 10.00 + 8.50 = 18.50”' }),
 });
 
 export const DeviationSchema = z.object({
@@ -137,6 +139,7 @@ export const DeviationSchema = z.object({
   score: DecStr,
   points: DecStr,
   noteGiven: z.boolean(),
+  noteRequired: z.boolean().meta({ description: '按评分政策，该行是否必须填写偏差原因分析' }),
   note: z.string().nullable(),
   reason: z.enum(['missed', 'over_achieved', 'needs_review']),
 });
@@ -152,6 +155,11 @@ export const ScoreResultSchema = z
     total: DecStr,
     grade: z.string().nullable(),
     gradeCode: z.string().nullable(),
+    gradeRequired: z.boolean().meta({ description: '评分政策是否要求评定等级（湖北：可不评级，仍给出计算等级）' }),
+    provisional: z.boolean().meta({ description: '总分与等级为暂定：有需人工复核的指标，或分值合计不等于政策总分' }),
+    explanation: z
+      .object({ total: z.string(), grade: z.string() })
+      .meta({ description: '总分与等级的计算过程，如“执行率得分 8.76 + 指标得分 85.00 = 93.76”、“93.76 ≥ 90 → 优”' }),
     pointsTotal: DecStr.meta({ description: '分值合计（含预算执行率分值）' }),
     policy: PolicyRefSchema,
     form: z.object({

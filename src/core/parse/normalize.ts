@@ -13,6 +13,8 @@
  *   irregular comma is a list separator and the parser reports AMBIGUOUS_NUMBER instead of guessing.
  */
 
+import { halfWidth } from '../text.js';
+
 const FOLD: Record<string, string> = {
   '\u3000': ' ', '\u00a0': ' ',
   '═': '=', '﹦': '=', '≧': '≥', '≦': '≤', '\u2212': '-', '〜': '~',
@@ -36,11 +38,7 @@ export interface Normalized {
 export function normalizeWithInfo(s: string): Normalized {
   const fullwidth = SIGNIFICANT_FULLWIDTH.test(s);
   let out = '';
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else out += FOLD[ch] ?? ch;
-  }
+  for (const ch of halfWidth(s)) out += FOLD[ch] ?? ch;
   out = out.replace(WHITESPACE, ' ').trim();
   if (out.includes(' ')) {
     out = out.replace(THOUSANDS_SPACE, (_m, head: string, rest: string) => head + rest.replace(/ /g, ''));

@@ -90,20 +90,34 @@ function memoPut<T extends ParsedValue>(vocab: Vocabulary, key: string | null, v
   return frozen;
 }
 
-/** Longest unit spelling at the start of `s`, with a compound "/unit" ("元/学期"). */
-function matchUnit(s: string, vocab: Vocabulary): { unit: Unit; length: number; unknown: boolean } | null {
+type UnitMatch = { unit: Unit; length: number; unknown: boolean };
+
+/** Joins of a compound unit: 元/学期, 元/人*月, 人·天. */
+const UNIT_JOINS: Record<string, 'per' | 'times'> = { '/': 'per', '*': 'times', '×': 'times', '·': 'times' };
+
+/**
+ * Longest unit spelling at the start of `s`, with every compound part ("元/学期", "元/人*月"):
+ * a compound unit is one unit, never its first part.
+ */
+function matchUnit(s: string, vocab: Vocabulary): UnitMatch | null {
   if (!s) return null;
-  const head = matchUnitHead(s, vocab);
-  if (!head) return null;
-  if (s[head.length] !== '/' || head.unit.base === '') return head;
-  const tail = matchUnitHead(s.slice(head.length + 1), vocab);
-  if (!tail || tail.unit.base === '') return head;
-  const raw = s.slice(0, head.length + 1 + tail.length);
+  let m = matchUnitHead(s, vocab);
+  if (!m || m.unit.base === '') return m;
+  for (;;) {
+    const join = UNIT_JOINS[s[m.length]];
+    if (!join) return m;
+    const tail = matchUnitHead(s.slice(m.length + 1), vocab);
+    if (!tail || tail.unit.base === '') return m;
+    m = joinUnits(m, tail, s.slice(0, m.length + 1 + tail.length), join, s[m.length]);
+  }
+}
+
+function joinUnits(head: UnitMatch, tail: UnitMatch, raw: string, join: 'per' | 'times', sep: string): UnitMatch {
   return {
     unit: {
       raw,
-      base: `${head.unit.base}/${tail.unit.base}`,
-      multiplier: head.unit.multiplier.div(tail.unit.multiplier),
+      base: `${head.unit.base}${sep === '/' ? '/' : '*'}${tail.unit.base}`,
+      multiplier: join === 'per' ? head.unit.multiplier.div(tail.unit.multiplier) : head.unit.multiplier.times(tail.unit.multiplier),
       known: head.unit.known && tail.unit.known,
     },
     length: raw.length,
@@ -120,8 +134,12 @@ function matchUnitHead(s: string, vocab: Vocabulary): { unit: Unit; length: numb
   if (vocab.suffixOperatorAtStartRe.test(s)) return null;
   const ascii = ASCII_UNIT_RE.exec(s);
   if (ascii) return unknownUnit(ascii[0]);
-  // An unknown measure word is one Han character ("3艘"); longer runs are description.
-  if (HAN_RE.test(s) && !NOT_A_UNIT.has(s[0])) return unknownUnit(s[0]);
+  // An unknown measure word is one Han character ("3艘"); longer runs are description, except an
+  // unknown prefix of a known unit ("厘米", "毫升"): that is one unit, never its first character.
+  if (HAN_RE.test(s) && !NOT_A_UNIT.has(s[0])) {
+    const rest = s.length > 1 ? matchUnitHead(s.slice(1), vocab) : null;
+    return unknownUnit(rest && !rest.unknown && rest.unit.base !== '' ? s.slice(0, 1 + rest.length) : s[0]);
+  }
   return null;
 }
 
@@ -227,7 +245,13 @@ function read(normalized: string, vocab: Vocabulary, forceQualitative: boolean):
 }
 
 function qualitative(raw: string, normalized: string, notes: ParseNote[], isDate: boolean): QualValue {
-  return { kind: 'qualitative', raw, normalized, notes, tier: null, tierSource: null, grade: null, isDate };
+  return { kind: 'qualitative', raw, normalized, notes, tier: null, tierSource: null, grade: null, isDate, answer: null };
+}
+
+/** 是 / 否 / 无 …: a yes / no answer, as a target or an actual (before placeholders: 无 is an answer). */
+function answerValue(raw: string, normalized: string, notes: ParseNote[], vocab: Vocabulary): QualValue | null {
+  const answer = vocab.answers.get(labelKeyOfNormalized(normalized));
+  return answer ? { ...qualitative(raw, normalized, notes, false), answer } : null;
 }
 
 function empty(raw: string, normalized: string, notes: ParseNote[], placeholder: boolean): EmptyValue {
@@ -243,9 +267,12 @@ function rangeValue(raw: string, normalized: string, notes: ParseNote[], lower: 
 
 function quantValue(
   raw: string, normalized: string, notes: ParseNote[], operator: Operator | null, operatorText: string | null,
-  value: Dec, unit: Unit,
+  value: Dec, unit: Unit, unitFromTarget = false,
 ): QuantValue {
-  return { kind: 'quantitative', raw, normalized, notes, operator, operatorText, value, unit, baseValue: value.times(unit.multiplier) };
+  return {
+    kind: 'quantitative', raw, normalized, notes, operator, operatorText, value, unit,
+    baseValue: value.times(unit.multiplier), unitFromTarget,
+  };
 }
 
 // ---- targets -------------------------------------------------------------------------------
@@ -253,7 +280,7 @@ function quantValue(
 /** Parse a 年度指标值. `opts` carries the separate operator / unit columns and the 三级 name. */
 export function parseTarget(text: string | null | undefined, opts: ParseOptions, vocab: Vocabulary): ParsedValue {
   const raw = typeof text === 'string' ? text : text == null ? '' : String(text);
-  const reverseHint = !!opts?.indicatorName && hasReverseHint(opts.indicatorName, vocab);
+  const reverseHint = !!opts?.reverse || (!!opts?.indicatorName && hasReverseHint(opts.indicatorName, vocab));
   const key = raw.length <= MEMO_MAX_TEXT
     ? `T\u0001${raw}\u0001${opts?.operator ?? ''}\u0001${opts?.unit ?? ''}\u0001${reverseHint ? 1 : 0}`
     : null;
@@ -267,6 +294,8 @@ function parseTargetUncached(raw: string, opts: ParseOptions, reverseHint: boole
   const notes: ParseNote[] = fullwidth ? [{ code: 'FULLWIDTH_NORMALISED' }] : [];
   const column = columnOperator(opts.operator, vocab);
   if (column?.kind === 'notApplicable') return empty(raw, normalized, notes, true);
+  const answer = answerValue(raw, normalized, notes, vocab);
+  if (answer) return answer;
 
   const r = read(normalized, vocab, column?.kind === 'qualitative');
   if (r.kind === 'empty') return empty(raw, normalized, notes, r.placeholder);
@@ -332,6 +361,8 @@ function unitKey(u: Unit): string {
 function parseActualUncached(raw: string, targetLabel: string, targetUnit: Unit | null, vocab: Vocabulary): ParsedValue {
   const { text: normalized, fullwidth } = normalizeWithInfo(raw);
   const notes: ParseNote[] = fullwidth ? [{ code: 'FULLWIDTH_NORMALISED' }] : [];
+  const answer = answerValue(raw, normalized, notes, vocab);
+  if (answer) return answer;
   const r = read(normalized, vocab, false);
   if (r.kind === 'empty') return empty(raw, normalized, notes, r.placeholder);
 
@@ -351,5 +382,5 @@ function parseActualUncached(raw: string, targetLabel: string, targetUnit: Unit 
   const unit = r.unit ?? targetUnit ?? NO_UNIT;
   if (r.kind === 'range') return rangeValue(raw, normalized, notes, r.lower, r.upper, unit);
   if (r.inline) notes.push({ code: 'OPERATOR_IN_ACTUAL', params: { operator: r.inline.text, value: r.valueText } });
-  return quantValue(raw, normalized, notes, null, null, r.value, unit);
+  return quantValue(raw, normalized, notes, null, null, r.value, unit, !r.unit && !!targetUnit);
 }

@@ -50,6 +50,8 @@ export interface QuantValue extends Base {
   value: Dec;                     // the number as written (42 for "42万人")
   unit: Unit;
   baseValue: Dec;                 // value × unit.multiplier (420000 for "42万人")
+  /** Actuals only: no unit was written, the target's unit was taken ("85" under "≤90万元"). */
+  unitFromTarget: boolean;
 }
 
 /** "90%-100%", "90~100分". Met when the actual lies within [lower, upper]. */
@@ -73,6 +75,8 @@ export interface QualValue extends Base {
   grade: string | null;
   /** True when the text is a deadline ("12月底前", "2022年12月31日前"). */
   isDate: boolean;
+  /** A yes / no answer (是 / 否, 无 …), as a target or an actual; compared with what the target asks. */
+  answer: 'yes' | 'no' | null;
 }
 
 /** Nothing written, or a placeholder such as "未填报", "/", "—", "无". */
@@ -91,4 +95,6 @@ export interface ParseOptions {
   unit?: string | null;
   /** The 三级 indicator name: used to infer a reverse direction when no operator is written (成本, 事故, 投诉 …). */
   indicatorName?: string | null;
+  /** The row is a cost indicator by its 一级 / 二级 (成本指标): read as ≤ when no operator is written. */
+  reverse?: boolean;
 }

@@ -4,6 +4,7 @@
  * every regex once, so that parsing a value never builds a regex.
  */
 import { Dec } from '../decimal.js';
+import { compileLabels, type Labels, type RawLabels } from './labels.js';
 import { labelKey, normalizeText } from './normalize.js';
 import type { Operator, ParsedValue } from './types.js';
 
@@ -36,6 +37,12 @@ export interface RawQualitative {
   /** Canonical grade (优 良 中 低 差) → its spellings. */
   graded: Record<string, string[]>;
   placeholders: string[];
+  /** Yes / no answers (是 / 否, 无 …): compared with what the target asks. */
+  answers: { yes: string[]; no: string[] };
+  /** Deviation notes that say nothing ("无偏差", "/"): they count as no note. */
+  noDeviationNotes: string[];
+  /** Grade spellings → the grade label ("优秀" → "优"). */
+  gradeAliases: Record<string, string>;
 }
 
 export interface RawTaxonomy {
@@ -73,6 +80,8 @@ export interface RawVocabulary {
   qualitative: RawQualitative;
   taxonomy: RawTaxonomy;
   commonIndicators: RawCommonIndicators;
+  /** indicators/labels.json: row and section labels of the workbook layouts (see labels.ts). */
+  labels: RawLabels;
 }
 
 /** What a separate 指标性质 / 计算符号 column says. */
@@ -115,6 +124,11 @@ export interface Vocabulary {
   /** Spelling → canonical grade 优 良 中 低 差. */
   readonly grades: ReadonlyMap<string, string>;
   readonly placeholders: ReadonlySet<string>;
+  /** Normalised label → the answer it gives. */
+  readonly answers: ReadonlyMap<string, 'yes' | 'no'>;
+  /** Deviation notes that say nothing, as note keys (see noteKey in engine/compare.ts). */
+  readonly noDeviationNotes: ReadonlySet<string>;
+  readonly gradeAliases: ReadonlyMap<string, string>;
   readonly level1: ReadonlyMap<string, string>;
   /** Name → candidate keys (经济成本指标 is output.cost or cost.economic, by 一级). */
   readonly level2: ReadonlyMap<string, readonly string[]>;
@@ -124,6 +138,7 @@ export interface Vocabulary {
   readonly notReverseHints: readonly string[];
   readonly doubleCountHints: readonly string[];
   readonly commonIndicators: readonly CommonIndicator[];
+  readonly labels: Labels;
   /** Bounded memo of parse results (internal; see target.ts). */
   readonly memo: Map<string, ParsedValue>;
   /** Bounded memo of name lookups (level classes, reverse hints): forms repeat the same names. */
@@ -133,6 +148,11 @@ export interface Vocabulary {
 const OPERATORS: readonly Operator[] = ['GE', 'GT', 'EQ', 'LT', 'LE'];
 const COLUMN_KINDS = new Set(['qualitative', 'quantitative', 'notApplicable']);
 const TIERS: readonly Tier[] = ['A', 'B', 'C'];
+
+/** A short note or grade word as compared: spaces, quotes, brackets and trailing punctuation removed. */
+export function noteKey(s: string): string {
+  return s.replace(/[\s"'“”「」（）()。.，,；;]/g, '');
+}
 
 function fail(file: string, problem: string): never {
   throw new Error(`${file}: ${problem}`);
@@ -241,31 +261,8 @@ function compileTiers(raw: RawQualitative): { tiers: Map<string, TierHit>; grade
   return { tiers, grades };
 }
 
-export function compileVocabulary(raw: RawVocabulary): Vocabulary {
-  const ops = raw.operators;
-  const prefixOperators = compileOperatorTokens(ops.prefix, 'prefix');
-  const suffixOperators = compileOperatorTokens(ops.suffix, 'suffix');
-  const prefixTokens = [...prefixOperators.keys()].sort(byLengthDesc);
-  const suffixTokens = [...suffixOperators.keys()].sort(byLengthDesc);
-
-  const columnOperators = new Map<string, ColumnOperator>();
-  for (const [code, v] of Object.entries(ops.codes)) columnOperators.set(normalizeText(code), columnKind(v, `codes.${code}`));
-  for (const [word, v] of Object.entries(ops.columnWords)) columnOperators.set(normalizeText(word), columnKind(v, `columnWords.${word}`));
-  // A column may hold any operator spelling alone ("≥", "不低于", "大于等于").
-  for (const [tok, op] of [...prefixOperators, ...suffixOperators]) {
-    if (!columnOperators.has(tok)) columnOperators.set(tok, { kind: 'operator', op });
-  }
-  for (const op of OPERATORS) if (!ops.symbols?.[op]) fail('operators.json', `symbols.${op} is missing`);
-
-  const { units, bases } = compileUnits(raw.units);
-  let unitMaxLength = 0;
-  for (const k of units.keys()) unitMaxLength = Math.max(unitMaxLength, k.length);
-
-  const { tiers, grades } = compileTiers(raw.qualitative);
-  const placeholders = new Set(raw.qualitative.placeholders.map(labelKey));
-  placeholders.add('');
-
-  const tax = raw.taxonomy;
+/** 一级 / 二级 names and aliases → canonical keys. */
+function compileLevels(tax: RawTaxonomy) {
   const level1 = new Map<string, string>();
   const level1Names: Record<string, string> = {};
   for (const [key, def] of Object.entries(tax.level1)) {
@@ -288,6 +285,53 @@ export function compileVocabulary(raw: RawVocabulary): Vocabulary {
       level2.set(k, list);
     }
   }
+  return { level1, level1Names, level2, level2Names };
+}
+
+function compileColumnOperators(ops: RawOperators, prefix: Map<string, Operator>, suffix: Map<string, Operator>): Map<string, ColumnOperator> {
+  const columnOperators = new Map<string, ColumnOperator>();
+  for (const [code, v] of Object.entries(ops.codes)) columnOperators.set(normalizeText(code), columnKind(v, `codes.${code}`));
+  for (const [word, v] of Object.entries(ops.columnWords)) columnOperators.set(normalizeText(word), columnKind(v, `columnWords.${word}`));
+  // A column may hold any operator spelling alone ("≥", "不低于", "大于等于").
+  for (const [tok, op] of [...prefix, ...suffix]) {
+    if (!columnOperators.has(tok)) columnOperators.set(tok, { kind: 'operator', op });
+  }
+  return columnOperators;
+}
+
+function compileAnswers(raw: RawQualitative, tiers: Map<string, TierHit>, grades: Map<string, string>): Map<string, 'yes' | 'no'> {
+  const answers = new Map<string, 'yes' | 'no'>();
+  for (const kind of ['yes', 'no'] as const) {
+    for (const s of raw.answers[kind]) {
+      const key = labelKey(s);
+      if (tiers.has(key) || grades.has(key)) fail('qualitative.json', `answer "${s}" is also a tier label or grade`);
+      answers.set(key, kind);
+    }
+  }
+  return answers;
+}
+
+export function compileVocabulary(raw: RawVocabulary): Vocabulary {
+  const ops = raw.operators;
+  const prefixOperators = compileOperatorTokens(ops.prefix, 'prefix');
+  const suffixOperators = compileOperatorTokens(ops.suffix, 'suffix');
+  const prefixTokens = [...prefixOperators.keys()].sort(byLengthDesc);
+  const suffixTokens = [...suffixOperators.keys()].sort(byLengthDesc);
+
+  const columnOperators = compileColumnOperators(ops, prefixOperators, suffixOperators);
+  for (const op of OPERATORS) if (!ops.symbols?.[op]) fail('operators.json', `symbols.${op} is missing`);
+
+  const { units, bases } = compileUnits(raw.units);
+  let unitMaxLength = 0;
+  for (const k of units.keys()) unitMaxLength = Math.max(unitMaxLength, k.length);
+
+  const { tiers, grades } = compileTiers(raw.qualitative);
+  const placeholders = new Set(raw.qualitative.placeholders.map(labelKey));
+  placeholders.add('');
+  const answers = compileAnswers(raw.qualitative, tiers, grades);
+
+  const tax = raw.taxonomy;
+  const { level1, level1Names, level2, level2Names } = compileLevels(tax);
   const hints = (list: string[] | undefined) => [...new Set((list ?? []).map(labelKey))].sort(byLengthDesc);
 
   return {
@@ -306,6 +350,9 @@ export function compileVocabulary(raw: RawVocabulary): Vocabulary {
     tiers,
     grades,
     placeholders,
+    answers,
+    noDeviationNotes: new Set(raw.qualitative.noDeviationNotes.map(noteKey)),
+    gradeAliases: new Map(Object.entries(raw.qualitative.gradeAliases).map(([k, v]) => [noteKey(k), v])),
     level1,
     level2,
     level1Names,
@@ -314,6 +361,7 @@ export function compileVocabulary(raw: RawVocabulary): Vocabulary {
     notReverseHints: hints(tax.directionHints.notReverse),
     doubleCountHints: hints(tax.directionHints.doubleCount),
     commonIndicators: raw.commonIndicators.indicators,
+    labels: compileLabels(raw.labels),
     memo: new Map(),
     nameMemo: new Map(),
   };

@@ -1,14 +1,16 @@
 /**
- * Turns a validated policy file into the `Policy` the engine uses: decimal strings
- * become `Dec`, grade bands and budget tiers are ordered highest first. Pure (no fs).
+ * Turns a policy file into the `Policy` the engine uses: the file is parsed by
+ * `PolicyFileSchema` (decimal strings become `Dec`), checked across fields (check.ts), and
+ * reshaped — grade bands and budget tiers highest first, joined level keys split, a null
+ * `grades` replaced by the national bands. Pure (no fs).
  */
 import { createHash } from 'node:crypto';
 import { Dec } from '../decimal.js';
 import { checkPolicyFile } from './check.js';
-import type { PolicyFile, PolicyIssue } from './file.js';
-import type { Policy, Tier } from './types.js';
+import { parsePolicyFile, type PolicyFile, type PolicyFileParsed, type PolicyIssue } from './file.js';
+import type { GradeBand, Policy, Tier } from './types.js';
 
-export type { PolicyFile, PolicyIssue, DecimalString } from './file.js';
+export type { PolicyFile, PolicyFileParsed, PolicyIssue, DecimalString } from './file.js';
 
 /** A file that passed the schema but breaks a cross-field rule (see check.ts). */
 export class PolicyCompileError extends Error {
@@ -38,72 +40,52 @@ export function policyHash(raw: unknown): string {
   return createHash('sha256').update(canonicalJson(raw), 'utf8').digest('hex');
 }
 
-const dec = (s: string) => new Dec(s);
-const decOrNull = (s: string | null) => (s === null ? null : new Dec(s));
+/**
+ * The national bands of 财预〔2020〕10号 (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 ≥ 0), as in
+ * scoring/national-2020.json (test/policy.test.ts checks that they agree). A file whose
+ * `grades` is null (grading optional, Hubei) still computes its grade with these.
+ */
+export const NATIONAL_GRADES: readonly { min: string; label: string; code: string }[] = [
+  { min: '90', label: '优', code: '1' },
+  { min: '80', label: '良', code: '2' },
+  { min: '60', label: '中', code: '3' },
+  { min: '0', label: '差', code: '4' },
+];
 
-export function compilePolicy(raw: PolicyFile, hash: string): Policy {
-  const issues = checkPolicyFile(raw);
-  if (issues.length > 0) throw new PolicyCompileError(raw.id, issues);
+const highestFirst = <T>(items: readonly T[], key: (x: T) => Dec) => [...items].sort((a, b) => key(b).comparedTo(key(a)));
 
-  const levelPoints: Record<string, Dec> = {};
-  for (const [k, v] of Object.entries(raw.levelPoints)) if (v !== undefined) levelPoints[k] = dec(v);
+/** Parse (any JSON value), check and compile a policy file; throws `PolicyCompileError` with every problem. */
+export function compilePolicy(raw: PolicyFile | unknown, hash: string): Policy {
+  const parsed = parsePolicyFile(raw);
+  const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  const id = typeof rawId === 'string' ? rawId : '(no id)';
+  if (!parsed.ok) throw new PolicyCompileError(id, parsed.issues);
+  const issues = checkPolicyFile(parsed.file);
+  if (issues.length > 0) throw new PolicyCompileError(id, issues);
+  return deepFreeze(buildPolicy(parsed.file, hash));
+}
+
+function buildPolicy(f: PolicyFileParsed, hash: string): Policy {
   const gradedActuals: Record<string, Tier> = {};
-  for (const [k, v] of Object.entries(raw.qualitative.gradedActuals)) if (v !== undefined) gradedActuals[k] = v;
-  const q = raw.qualitative;
-
-  const policy: Policy = {
-    id: raw.id,
-    version: raw.version,
-    name: raw.name,
-    description: raw.description,
+  for (const [k, v] of Object.entries(f.qualitative.gradedActuals)) if (v !== undefined) gradedActuals[k] = v;
+  const grades: GradeBand[] = f.grades ?? NATIONAL_GRADES.map((g) => ({ ...g, min: new Dec(g.min) }));
+  const { $schema: _editorOnly, id, version, name, description, default: isDefault, appliesTo, levelPoints, gradeRequired, sources, ...params } = f;
+  return {
+    id,
+    version,
+    name,
+    description,
     hash,
-    isDefault: raw.default,
-    appliesTo: {
-      regions: [...raw.appliesTo.regions],
-      yearFrom: raw.appliesTo.years.from,
-      yearTo: raw.appliesTo.years.to,
-    },
-    totalPoints: dec(raw.totalPoints),
-    scoreDecimals: raw.scoreDecimals,
-    tolerance: dec(raw.tolerance),
-    budget: {
-      points: dec(raw.budget.points),
-      formula: raw.budget.formula,
-      tiers: raw.budget.tiers
-        .map((t) => ({ minRate: dec(t.minRate), share: dec(t.share) }))
-        .sort((a, b) => b.minRate.comparedTo(a.minRate)),
-      rateDecimals: raw.budget.rateDecimals,
-      over100: raw.budget.over100,
-      zeroBudgetBothZeroRate: decOrNull(raw.budget.zeroBudgetBothZeroRate),
-      lowExecReasonThreshold: decOrNull(raw.budget.lowExecReasonThreshold),
-    },
-    levelPoints,
-    quantitative: {
-      reverseFormula: raw.quantitative.reverseFormula,
-      strictOperators: raw.quantitative.strictOperators,
-      overachieveFactor: dec(raw.quantitative.overachieveFactor),
-      overachieveRequiresReason: raw.quantitative.overachieveRequiresReason,
-      allowManualOverride: raw.quantitative.allowManualOverride,
-    },
-    qualitative: {
-      tierMin: { A: dec(q.tierMin.A), B: dec(q.tierMin.B), C: dec(q.tierMin.C) },
-      defaults: { A: decOrNull(q.defaults.A), B: decOrNull(q.defaults.B), C: decOrNull(q.defaults.C) },
-      gradedActuals,
-      acceptReportedScoreInTier: q.acceptReportedScoreInTier,
-    },
-    costRow: { defaultRowCap: decOrNull(raw.costRow.defaultRowCap) },
-    adjustedTargetSkip: raw.adjustedTargetSkip,
-    manualDeduction: raw.manualDeduction,
-    excludeAndRenormalise: raw.excludeAndRenormalise,
-    grades:
-      raw.grades === null
-        ? null
-        : raw.grades
-            .map((g) => ({ min: dec(g.min), label: g.label, code: g.code }))
-            .sort((a, b) => b.min.comparedTo(a.min)),
-    sources: [...raw.sources],
+    isDefault,
+    appliesTo: { regions: [...appliesTo.regions], yearFrom: appliesTo.years.from, yearTo: appliesTo.years.to },
+    ...params,
+    budget: { ...f.budget, tiers: highestFirst(f.budget.tiers, (t) => t.minRate) },
+    levelPoints: Object.entries(levelPoints).map(([group, points]) => ({ keys: group.split('+'), points })),
+    qualitative: { ...f.qualitative, gradedActuals },
+    grades: highestFirst(grades, (g) => g.min),
+    gradeRequired: gradeRequired ?? f.grades !== null,
+    sources,
   };
-  return deepFreeze(policy);
 }
 
 /** Policies are shared by every evaluation in the process; freezing stops one from leaking into the next. */

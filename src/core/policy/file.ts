@@ -1,65 +1,81 @@
 /**
- * The shape of a policy file in scoring/, as scoring/policy.schema.json describes it.
- * Kept by hand next to the schema: change both together (test/policy.test.ts checks the
- * shipped files against both).
+ * Reading a policy file: `PolicyFileSchema` (schema.ts) parses it, and every problem becomes
+ * a JSON pointer into the file with a short English message in the wording of JSON Schema
+ * validators ("must be string", "must NOT have additional properties"), so that a problem reads
+ * the same whether an editor found it with scoring/policy.schema.json or the loader did. Pure.
  */
-import type { Tier } from './types.js';
+import { z } from 'zod';
+import { PolicyFileSchema, type PolicyFileParsed } from './schema.js';
 
-/** A decimal number written as a string ("1.2"), so that it never passes through a float. */
-export type DecimalString = string;
-
-export interface PolicyFile {
-  $schema?: string;
-  id: string;
-  version: string;
-  name: string;
-  description: string;
-  default: boolean;
-  appliesTo: {
-    regions: string[];
-    years: { from: number | null; to: number | null };
-  };
-  totalPoints: DecimalString;
-  scoreDecimals: number;
-  tolerance: DecimalString;
-  budget: {
-    points: DecimalString;
-    formula: 'linear' | 'tiered';
-    tiers: { minRate: DecimalString; share: DecimalString }[];
-    rateDecimals: number;
-    over100: 'error' | 'allow';
-    zeroBudgetBothZeroRate: DecimalString | null;
-    lowExecReasonThreshold: DecimalString | null;
-  };
-  levelPoints: {
-    output: DecimalString;
-    benefit: DecimalString;
-    satisfaction: DecimalString;
-    cost?: DecimalString;
-  };
-  quantitative: {
-    reverseFormula: 'linear_to_2T' | 'ratio';
-    strictOperators: boolean;
-    overachieveFactor: DecimalString;
-    overachieveRequiresReason: boolean;
-    allowManualOverride: boolean;
-  };
-  qualitative: {
-    tierMin: Record<Tier, DecimalString>;
-    defaults: Record<Tier, DecimalString | null>;
-    gradedActuals: Partial<Record<'优' | '良' | '中' | '低' | '差', Tier>>;
-    acceptReportedScoreInTier: boolean;
-  };
-  costRow: { defaultRowCap: DecimalString | null };
-  adjustedTargetSkip: boolean;
-  manualDeduction: boolean;
-  excludeAndRenormalise: boolean;
-  grades: { min: DecimalString; label: string; code: string }[] | null;
-  sources: string[];
-}
+export type { PolicyFile, PolicyFileParsed, DecimalString } from './schema.js';
 
 /** One problem in a policy file, located by a JSON pointer into the file. */
 export interface PolicyIssue {
   pointer: string;
   message: string;
+}
+
+const escapePointer = (key: PropertyKey) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+const pointerOf = (path: readonly PropertyKey[]) => path.map((k) => '/' + escapePointer(k)).join('');
+
+const TYPE_NAMES: Record<string, string> = { record: 'object', int: 'integer', nan: 'number' };
+
+/** A regex issue's pattern without its slashes and flags: "/^\d+$/u" → "^\d+$". */
+const patternOf = (p: string) => p.replace(/^\/(.*)\/[a-z]*$/s, '$1');
+
+function tooSmallOrBig(iss: z.core.$ZodRawIssue): string {
+  const small = iss.code === 'too_small';
+  const n = String(small ? iss.minimum : iss.maximum);
+  if (iss.origin === 'string') return `must NOT have ${small ? 'fewer' : 'more'} than ${n} characters`;
+  if (iss.origin === 'array') return `must NOT have ${small ? 'fewer' : 'more'} than ${n} items`;
+  const op = (small ? '>' : '<') + (iss.inclusive === false ? '' : '=');
+  return `must be ${op} ${n}`;
+}
+
+/** The message of one zod issue, as a JSON Schema validator would put it. */
+function messageOf(iss: z.core.$ZodRawIssue): string | undefined {
+  switch (iss.code) {
+    case 'invalid_type': {
+      if (iss.input === undefined) return `must have required property '${String(iss.path?.at(-1) ?? '')}'`;
+      const int = iss.expected === 'int' || (iss.inst instanceof z.ZodNumber && iss.inst.format === 'safeint');
+      return `must be ${int ? 'integer' : (TYPE_NAMES[iss.expected] ?? iss.expected)}`;
+    }
+    case 'invalid_value':
+      return 'must be equal to one of the allowed values';
+    case 'invalid_union':
+      return iss.discriminator !== undefined ? 'must be equal to one of the allowed values' : 'must match a schema in anyOf';
+    case 'invalid_format':
+      return iss.format === 'regex' && iss.pattern ? `must match pattern "${patternOf(iss.pattern)}"` : `must match format "${iss.format}"`;
+    case 'invalid_key': {
+      const inner = iss.issues.find((i) => i.code === 'invalid_format' && i.format === 'regex');
+      const pattern = inner && 'pattern' in inner && typeof inner.pattern === 'string' ? `: must match pattern "${patternOf(inner.pattern)}"` : '';
+      return `is not an allowed key${pattern}`;
+    }
+    case 'too_small':
+    case 'too_big':
+      return tooSmallOrBig(iss);
+    default:
+      return undefined;
+  }
+}
+
+/** Every issue of a failed parse, unknown keys one pointer each. */
+export function policyIssuesOf(error: z.ZodError): PolicyIssue[] {
+  const out: PolicyIssue[] = [];
+  for (const iss of error.issues) {
+    if (iss.code === 'unrecognized_keys') {
+      for (const k of iss.keys) out.push({ pointer: pointerOf([...iss.path, k]), message: 'must NOT have additional properties' });
+    } else {
+      out.push({ pointer: pointerOf(iss.path), message: iss.message });
+    }
+  }
+  return out;
+}
+
+export type PolicyParse = { ok: true; file: PolicyFileParsed } | { ok: false; issues: PolicyIssue[] };
+
+/** Validate a policy file's JSON against `PolicyFileSchema`: the parsed file, or every problem. */
+export function parsePolicyFile(json: unknown): PolicyParse {
+  const r = PolicyFileSchema.safeParse(json, { error: messageOf });
+  return r.success ? { ok: true, file: r.data } : { ok: false, issues: policyIssuesOf(r.error) };
 }

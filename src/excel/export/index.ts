@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { CODES, type Finding, type Severity } from '../../core/codes.js';
 import type { Form } from '../../core/model/form.js';
 import type { ScoreResult } from '../../core/model/result.js';
+import { gradeMark, totalMark } from './marks.js';
 import { buildSheetModel, sheetName, type ModelCell, type SheetModel } from './model.js';
 
 export { buildSheetModel, sheetName, type SheetModel, type ModelCell } from './model.js';
@@ -66,6 +67,8 @@ function renderSheet(wb: ExcelJS.Workbook, m: SheetModel): void {
     }
     if (c.kind === 'reported') cell.font = { italic: true, color: { argb: 'FF595959' } };
     if (c.numFmt) cell.numFmt = c.numFmt;
+    // The mark shows after the value and leaves the value itself a plain number or word.
+    if (c.suffix) cell.numFmt = `${c.numFmt ?? (typeof c.value === 'number' ? 'General' : '@')}"${c.suffix}"`;
     const w = worst(c.findings);
     if (w) {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[w] } };
@@ -137,6 +140,8 @@ function renderSummary(wb: ExcelJS.Workbook, name: string, items: readonly Score
     });
     const link = ws.getCell(3 + i, SUMMARY_HEADERS.length);
     link.value = { text: models[i].name, hyperlink: `#'${models[i].name.replace(/'/g, "''")}'!A1` };
+    if (totalMark(res)) ws.getCell(3 + i, 7).numFmt = `General"${totalMark(res)}"`;
+    if (gradeMark(res)) ws.getCell(3 + i, 8).numFmt = `@"${gradeMark(res)}"`;
     if (errors > 0) ws.getCell(3 + i, 10).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL.error } };
   });
 }
@@ -166,6 +171,7 @@ td.number,td.computed,td.reported{white-space:nowrap}
 td.note{border:none;padding-top:8px;font-size:11px}
 td.error{background:#ffc7ce}td.warning{background:#ffeb9c}td.info{background:#ddebf7}
 sup.fn{color:#c00}
+span.mark{color:#c00;font-weight:bold}
 ol.findings{font-size:12px}
 ol.findings li.error{color:#9c0006}ol.findings li.warning{color:#7f6000}
 section.form{page-break-after:always}
@@ -203,7 +209,8 @@ function htmlTable(m: SheetModel, title: string): string {
       const tip = cell.findings.length ? ` title="${escapeHtml(cell.findings.map((f) => f.message).join('\n'))}"` : '';
       const marks = cell.findings.map((f) => `<sup class="fn">${fnIndex.get(f)}</sup>`).join('');
       const text = cell.value === null ? '' : escapeHtml(String(cell.value)).replace(/\n/g, '<br>');
-      out.push(`<td class="${cls}"${span}${tip}>${text}${marks}</td>`);
+      const suffix = cell.suffix ? `<span class="mark">${escapeHtml(cell.suffix)}</span>` : '';
+      out.push(`<td class="${cls}"${span}${tip}>${text}${suffix}${marks}</td>`);
     }
     out.push('</tr>');
   }

@@ -12,6 +12,7 @@ import { Dec, fmtPlain } from '../../core/decimal.js';
 import type { Finding } from '../../core/codes.js';
 import type { Form } from '../../core/model/form.js';
 import type { ScoreResult } from '../../core/model/result.js';
+import { gradeMark, totalLines, totalMark } from './marks.js';
 
 export type CellKind = 'title' | 'subtitle' | 'header' | 'label' | 'text' | 'number' | 'computed' | 'reported' | 'note';
 
@@ -24,6 +25,8 @@ export interface ModelCell {
   value: string | number | null;
   kind: CellKind;
   numFmt?: string;
+  /** Shown right after the value, not part of it: the provisional mark "（暂定）" of the total and grade. */
+  suffix?: string;
   findings: Finding[];
 }
 
@@ -62,8 +65,9 @@ class Builder {
   map: CellMap = {};
   constructor(readonly name: string) {}
 
-  put(r: number, c: number, value: string | number | null, kind: CellKind, opts: { rs?: number; cs?: number; pointers?: string[]; numFmt?: string } = {}): void {
+  put(r: number, c: number, value: string | number | null, kind: CellKind, opts: { rs?: number; cs?: number; pointers?: string[]; numFmt?: string; suffix?: string } = {}): void {
     this.cells.push({ r, c, rs: opts.rs ?? 1, cs: opts.cs ?? 1, value: value === '' ? null : value, kind, numFmt: opts.numFmt, findings: [] });
+    if (opts.suffix) this.cells[this.cells.length - 1].suffix = opts.suffix;
     for (const p of opts.pointers ?? []) this.map[p] ??= cellRef(this.name, address(r, c));
   }
 }
@@ -114,6 +118,9 @@ export function buildSheetModel(form: Form, result: ScoreResult, name = 'Sheet1'
   const hasAdj = rows.some((x) => x.adjustment !== undefined);
   const hasReason = rows.some((x) => x.reason !== undefined);
   const hasPoints = form.funds.points !== undefined;
+  // Carried for the round trip (export → import gives the same form): codes and explicit total marks.
+  const hasFoundType = rows.some((x) => x.foundTypeCode !== undefined);
+  const hasIsTotal = rows.some((x) => x.isTotal !== undefined);
   b.put(r, 0, `项目资金预算安排及执行进度(${unit})`, 'header', { cs: 3, rs: 2, pointers: ['/funds'] });
   b.put(r, 3, '年初预算数', 'header', { cs: 2 });
   b.put(r + 1, 3, '目标申报数', 'header');
@@ -124,9 +131,13 @@ export function buildSheetModel(form: Form, result: ScoreResult, name = 'Sheet1'
   const adjCol = hasAdj ? extra++ : -1;
   const ptsCol = hasPoints ? extra++ : -1;
   const reasonCol = hasReason ? extra++ : -1;
+  const foundTypeCol = hasFoundType ? extra++ : -1;
+  const isTotalCol = hasIsTotal ? extra++ : -1;
   if (adjCol >= 0) b.put(r, adjCol, '年度调整数', 'header', { rs: 2 });
   if (ptsCol >= 0) b.put(r, ptsCol, '分值', 'header', { rs: 2, pointers: ['/funds/points'] });
   if (reasonCol >= 0) b.put(r, reasonCol, '原因说明', 'header', { rs: 2 });
+  if (foundTypeCol >= 0) b.put(r, foundTypeCol, '资金来源代码', 'header', { rs: 2 });
+  if (isTotalCol >= 0) b.put(r, isTotalCol, '是否总额行', 'header', { rs: 2 });
   r += 2;
   rows.forEach((row, i) => {
     const p = (f: string) => `/funds/rows/${i}/${f}`;
@@ -145,6 +156,8 @@ export function buildSheetModel(form: Form, result: ScoreResult, name = 'Sheet1'
     if (adjCol >= 0) b.put(r, adjCol, num(dec(row.adjustment)), 'number', { pointers: [p('adjustment')] });
     if (ptsCol >= 0) b.put(r, ptsCol, i === 0 ? num(dec(form.funds.points)) : null, 'number');
     if (reasonCol >= 0) b.put(r, reasonCol, row.reason ?? null, 'text', { pointers: [p('reason')] });
+    if (foundTypeCol >= 0) b.put(r, foundTypeCol, row.foundTypeCode ?? null, 'text', { pointers: [p('foundTypeCode')] });
+    if (isTotalCol >= 0) b.put(r, isTotalCol, row.isTotal === undefined ? null : row.isTotal ? '是' : '否', 'text', { pointers: [p('isTotal')] });
     r++;
   });
 
@@ -169,6 +182,11 @@ export function buildSheetModel(form: Form, result: ScoreResult, name = 'Sheet1'
     deduction: inds.some((x) => x.deduction !== undefined),
     deductionReason: inds.some((x) => x.deductionReason !== undefined),
     evalStd: inds.some((x) => x.evalStd !== undefined),
+    id: inds.some((x) => x.id !== undefined),
+    level1Code: inds.some((x) => x.level1Code !== undefined),
+    level2Code: inds.some((x) => x.level2Code !== undefined),
+    code: inds.some((x) => x.code !== undefined),
+    isDefaultCostRow: inds.some((x) => x.isDefaultCostRow !== undefined),
   };
   const optLabels: [keyof typeof opt, string][] = [
     ['operator', '指标性质'],
@@ -177,6 +195,11 @@ export function buildSheetModel(form: Form, result: ScoreResult, name = 'Sheet1'
     ['deduction', '扣减分数'],
     ['deductionReason', '扣减理由'],
     ['evalStd', '评(扣)分标准'],
+    ['id', '指标主键'],
+    ['level1Code', '一级指标代码'],
+    ['level2Code', '二级指标代码'],
+    ['code', '三级指标代码'],
+    ['isDefaultCostRow', '默认成本指标'],
   ];
   const optCols = new Map<string, number>();
   let oc = 11;
@@ -204,17 +227,17 @@ export function buildSheetModel(form: Form, result: ScoreResult, name = 'Sheet1'
       }
     }
   };
-  runs((i) => inds[i].level1, 1, (i) => inds[i].level1, 'level1');
-  runs((i) => `${inds[i].level1}\u0000${inds[i].level2}`, 2, (i) => inds[i].level2, 'level2');
+  runs((i) => inds[i].level1 ?? '', 1, (i) => inds[i].level1 ?? '', 'level1');
+  runs((i) => `${inds[i].level1 ?? ''}\u0000${inds[i].level2 ?? ''}`, 2, (i) => inds[i].level2 ?? '', 'level2');
   inds.forEach((ind, i) => {
     const p = (f: string) => `/indicators/${i}/${f}`;
     const res = result.indicators.find((x) => x.index === i);
     const rr = first + i;
-    b.put(rr, 3, ind.name, 'text', { pointers: [p('name')] });
+    b.put(rr, 3, ind.name ?? null, 'text', { pointers: [p('name')] });
     b.put(rr, 4, ind.initialTarget ?? null, 'text', { pointers: [p('initialTarget')] });
     b.put(rr, 5, ind.target ?? null, 'text', { pointers: [p('target')] });
     b.put(rr, 6, ind.actual ?? null, 'text', { pointers: [p('actual')] });
-    b.put(rr, 7, num(fmtPlain(ind.points)), 'number', { pointers: [p('points')] });
+    b.put(rr, 7, num(ind.points === undefined ? null : fmtPlain(ind.points)), 'number', { pointers: [p('points')] });
     b.put(rr, 8, res && res.status !== 'skipped' ? num(res.score) : null, 'computed', { pointers: [`/indicators/${i}`], numFmt: '0.00' });
     b.put(rr, 9, ind.deviationNote ?? null, 'text', { pointers: [p('deviationNote')] });
     b.put(rr, 10, num(dec(ind.reportedScore)), 'reported', { pointers: [p('reportedScore')] });
@@ -224,18 +247,31 @@ export function buildSheetModel(form: Form, result: ScoreResult, name = 'Sheet1'
     if (optCols.has('deduction')) b.put(rr, optCols.get('deduction')!, num(dec(ind.deduction)), 'number', { pointers: [p('deduction')] });
     if (optCols.has('deductionReason')) b.put(rr, optCols.get('deductionReason')!, ind.deductionReason ?? null, 'text', { pointers: [p('deductionReason')] });
     if (optCols.has('evalStd')) b.put(rr, optCols.get('evalStd')!, ind.evalStd ?? null, 'text', { pointers: [p('evalStd')] });
+    for (const k of ['id', 'level1Code', 'level2Code', 'code'] as const) {
+      if (optCols.has(k)) b.put(rr, optCols.get(k)!, ind[k] ?? null, 'text', { pointers: [p(k)] });
+    }
+    const cost = ind.isDefaultCostRow;
+    if (optCols.has('isDefaultCostRow')) b.put(rr, optCols.get('isDefaultCostRow')!, cost === undefined ? null : cost ? '是' : '否', 'text', { pointers: [p('isDefaultCostRow')] });
   });
   r = first + inds.length;
   void top;
 
   // ---- total ------------------------------------------------------------------------------
   b.put(r, 0, '总分', 'header', { cs: 7 });
-  b.put(r, 7, num(result.total), 'computed', { numFmt: '0.00' });
-  b.put(r, 8, result.grade, 'computed');
+  b.put(r, 7, num(result.total), 'computed', { numFmt: '0.00', suffix: totalMark(result) });
+  b.put(r, 8, result.grade, 'computed', { suffix: gradeMark(result) });
   b.put(r, 9, null, 'text');
   const reported = [form.reportedTotal !== undefined ? fmtPlain(form.reportedTotal) : '', form.reportedGrade ?? ''].filter((x) => x !== '').join(' ');
   b.put(r, 10, reported || null, 'reported', { pointers: ['/reportedTotal', '/reportedGrade'] });
   r++;
+  // Why provisional, how the total and the grade came about. Each line ends with 。 so that the
+  // import, which reads the analysis from the rows after the total, never takes one for a label.
+  const lines = totalLines(result);
+  if (lines.length) {
+    b.put(r, 0, '总分说明', 'label', { cs: 7 });
+    b.put(r, 7, lines.map((l) => l + '。').join('\n'), 'text', { cs: 4 });
+    r++;
+  }
 
   // ---- analysis ---------------------------------------------------------------------------
   const a = form.analysis ?? {};

@@ -52,7 +52,9 @@ export async function importWorkbook(buf: Buffer | Uint8Array, opts: ImportOptio
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (err) {
-    const detail = (err as Error)?.message?.slice(0, 120) || '无法解析';
+    // exceljs' own error texts are internal (and English): never shown to the filer.
+    void err;
+    const detail = lang === 'en' ? 'the workbook content cannot be read' : '工作簿内容无法解析';
     const error = finding('IMPORT_NOT_XLSX', '', { detail }, lang);
     return { ok: false, error, findings: [error] };
   }

@@ -8,16 +8,16 @@
 import { finding, ptr, type Code, type Finding, type Lang } from '../../core/codes.js';
 import type { FormInput } from '../../core/model/form.js';
 import type { Grid, GridCell } from './grid.js';
+import { ANALYSIS_KEYS, type Labels } from '../../core/parse/labels.js';
+import type { NumberKind } from '../../core/text.js';
+import { loadVocabulary } from '../../data/vocabulary.js';
 import {
   analysisLabel,
   clean,
   fundColumn,
   identityLabel,
   indicatorColumn,
-  isSectionLabel,
-  isSubtotalLabel,
   isTotalFundName,
-  isTotalLabel,
   levelName,
   norm,
   provinceOf,
@@ -47,6 +47,8 @@ export interface SheetOptions {
   lang?: Lang;
   /** 财政区划 code to set when the sheet does not say (overrides inference). */
   mofDivCode?: string;
+  /** Row and section labels (indicators/labels.json); the default vocabulary's when omitted. */
+  labels?: Labels;
 }
 
 /** "Sheet1!H14"; names with spaces or punctuation are quoted as Excel does ('My sheet'!A1). */
@@ -77,16 +79,58 @@ function rowBlank(row: Row): boolean {
   return row.every((c) => c.text.trim() === '');
 }
 
+/** 0-based row and column of an address ("H14" → 13, 7). */
+function rowCol(addr: string): { r: number; c: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(addr);
+  if (!m) return { r: -1, c: -1 };
+  let c = 0;
+  for (const ch of m[1]) c = c * 26 + ch.charCodeAt(0) - 64;
+  return { r: Number(m[2]) - 1, c: c - 1 };
+}
+
+/** The non-empty merge masters that start in row r (not a merge continued from a row above). */
+function ownMasters(row: Row, r: number, from = 0, to = row.length): { cell: GridCell; col: number }[] {
+  return masters(row, from, to).filter((m) => m.cell.text.trim() !== '' && rowCol(m.cell.master).r === r);
+}
+
+/** What a row under the indicator header is, decided by where its cells sit. */
+type RowRole = 'indicator' | 'total' | 'subtotal' | 'end';
+
+interface IndicatorShape {
+  header: number;
+  nameCol: number;
+  firstField: number;
+  fieldCols: number[];
+  levelCols: number[];
+}
+
+const SKIP_REASONS = {
+  subtotal: { zh: '合计 / 小计行，由引擎按各指标重新计算', en: 'a subtotal row; the engine recomputes it from the indicators' },
+  noIndicator: { zh: '无指标名称、分值、指标值和实际完成值，无法作为指标读入', en: 'no indicator name, points, target or actual value' },
+  notLabel: { zh: '不是项目绩效分析的栏目，无法放入表单', en: 'not a label of the performance analysis block; it has no place in the form' },
+  extra: { zh: '同一行多出的内容，无法放入表单', en: 'more content than the row has places for' },
+  duplicate: { zh: '该栏目已读入一次，重复的内容未读入', en: 'this section was already read once' },
+} as const;
+
 class SheetReader {
   readonly cells: CellMap = {};
   readonly findings: Finding[] = [];
   private readonly lang: Lang;
+  private readonly labels: Labels;
 
   constructor(
     private readonly g: Grid,
     private readonly opts: SheetOptions,
   ) {
     this.lang = opts.lang ?? 'zh';
+    this.labels = opts.labels ?? loadVocabulary().labels;
+  }
+
+  /** A row the importer does not read: a finding with its cell, never a silent drop. */
+  skipped(cell: GridCell, reason: keyof typeof SKIP_REASONS, pointer = ''): void {
+    const t = clean(cell.text);
+    const text = t.length > 40 ? t.slice(0, 40) + '…' : t;
+    this.note('IMPORT_ROW_SKIPPED', cell, { text, reason: SKIP_REASONS[reason][this.lang] }, pointer);
   }
 
   ref(cell: GridCell): string {
@@ -116,20 +160,33 @@ class SheetReader {
   }
 
   /** A number cell; a finding and undefined when it cannot be read. */
-  num(cell: GridCell | undefined, pointer: string, opts: { percent?: boolean; signed?: boolean } = {}): string | undefined {
+  num(cell: GridCell | undefined, pointer: string, as: NumberKind = 'points', moneyUnit = '万元'): string | undefined {
     if (!cell) return undefined;
     const t = this.text(cell);
-    const r = readNumber(t, opts);
+    const r = readNumber(t, as);
     if (r.kind === 'blank') return undefined;
     this.mark(pointer, cell);
     if (r.kind === 'bad') {
       this.note('IMPORT_CELL_UNREADABLE', cell, { value: t.length > 40 ? t.slice(0, 40) + '…' : t }, pointer);
       return undefined;
     }
+    // An amount in another money unit stays as written: validation names both units (never converted).
+    if (r.unit !== undefined && r.unit !== moneyUnit) return t;
     if (r.changed && !cell.numeric && !/^[\d.]+%?$/.test(t.trim())) {
       this.note('IMPORT_VALUE_NORMALISED', cell, { value: t, normalised: r.value }, pointer);
     }
     return r.value;
+  }
+
+  /** A yes / no cell (是 / 否); a finding when it says neither. */
+  flag(cell: GridCell | undefined, pointer: string): boolean | undefined {
+    const t = this.text(cell);
+    if (!cell || t === '') return undefined;
+    this.mark(pointer, cell);
+    if (this.labels.flagYes(t)) return true;
+    if (this.labels.flagNo(t)) return false;
+    this.note('IMPORT_CELL_UNREADABLE', cell, { value: t.length > 40 ? t.slice(0, 40) + '…' : t }, pointer);
+    return undefined;
   }
 
   read(): SheetRead | null {
@@ -188,7 +245,7 @@ class SheetReader {
     if (ind.layout) layout = layout === 'jixiao' ? 'jixiao' : ind.layout;
     if (ind.jixiao) layout = 'jixiao';
     if (ind.totalRow >= 0) this.readTotal(form, ind.totalRow, ind.reportedCol, ind.scoreCol);
-    this.readAnalysis(form, ind.totalRow >= 0 ? ind.totalRow + 1 : ind.end);
+    this.readAnalysis(form, ind.totalRow >= 0 ? ind.totalRow + 1 : ind.end, ind.reportedCol, ind.scoreCol);
 
     // 7. Region: the sheet's own code, the option, the unit's province, the Shanxi layout.
     if (this.opts.mofDivCode) form.mofDivCode = this.opts.mofDivCode;
@@ -308,7 +365,7 @@ class SheetReader {
     for (; r < limit; r++) {
       const row = rows[r];
       if (rowBlank(row)) continue;
-      if (rowHas(row, (t) => t.includes('年度目标') || t.includes('总体目标') || t.includes('绩效目标') || t.includes('三级指标'))) break;
+      if (rowHas(row, (t) => this.labels.goalSection(t) || t.includes('三级指标'))) break;
       const labelCells = masters(row, 0, Number.isFinite(firstCol) ? firstCol : 1).filter((m) => m.cell.text.trim() !== '');
       const labelCell = labelCells.at(-1)?.cell;
       const i = list.length;
@@ -319,13 +376,18 @@ class SheetReader {
         const cell = row[c];
         // A value merged across from the label (or from another column) is not this column's value.
         if (c > 0 && row[c - 1].master === cell.master && fields.get(c - 1) === undefined) continue;
-        if (kind === 'reason') {
+        if (kind === 'reason' || kind === 'foundTypeCode') {
           const t = this.text(cell);
           if (t) {
-            item.reason = t;
-            this.mark(p('reason'), cell);
-            any = true;
+            item[kind] = t;
+            this.mark(p(kind), cell);
+            any = kind === 'reason' || any;
           }
+          continue;
+        }
+        if (kind === 'isTotal') {
+          const flag = this.flag(cell, p('isTotal'));
+          if (flag !== undefined) item.isTotal = flag;
           continue;
         }
         if (jixiao && (kind === 'rate' || kind === 'score' || kind === 'balance')) continue;
@@ -338,14 +400,12 @@ class SheetReader {
                 ? 'reportedScore'
                 : kind;
         if (kind === 'points') {
-          const v = this.num(cell, ptr('funds', 'points'));
+          const v = this.num(cell, ptr('funds', 'points'), 'points');
           if (v !== undefined && form.funds === undefined) (this.fundPoints ??= v);
           continue;
         }
-        const v = this.num(cell, p(target), {
-          percent: target === 'reportedRate',
-          signed: target === 'adjustment' || target === 'reportedBalance',
-        });
+        const as: NumberKind = target === 'reportedRate' ? 'percent' : target === 'reportedScore' ? 'points' : 'amount';
+        const v = this.num(cell, p(target), as, (form.moneyUnit as string | undefined) ?? '万元');
         if (v !== undefined) {
           item[target] = v;
           any = true;
@@ -353,11 +413,11 @@ class SheetReader {
       }
       const labelText = labelCell ? this.text(labelCell) : '';
       if (!any && labelText === '') continue;
-      if (!any && !/资金|财政|拨款|结转|其他|合计|总额/.test(labelText)) break;
+      if (!any && !this.labels.fundRow(labelText)) break;
       const name = labelText.replace(/^其中\s*[:：]?\s*/, '').replace(/[:：]\s*$/, '').trim();
       if (name !== '') {
         item.name = name;
-        if (isTotalFundName(name)) item.isTotal = true;
+        if (item.isTotal === undefined && isTotalFundName(name, this.labels)) item.isTotal = true;
         this.mark(p('name'), labelCell!);
         this.mark(ptr('funds', 'rows', i), labelCell!);
       } else {
@@ -468,16 +528,24 @@ class SheetReader {
     let totalRow = -1;
     let r = header + 1;
     const firstField = Math.min(...fields.keys());
+    const shape = { header, nameCol: colOf('name'), firstField, fieldCols: [...fields.keys()], levelCols: [colOf('level1'), colOf('level2')] };
     for (; r < rows.length; r++) {
       const row = rows[r];
       if (rowBlank(row)) continue;
-      const ms = masters(row).filter((m) => m.cell.text.trim() !== '');
-      if (ms.some((m) => isTotalLabel(m.cell.text))) {
+      const role = this.rowRole(r, shape, (k) => {
+        const c = colOf(k);
+        return c >= 0 && row[c].master !== rows[header][c].master ? this.text(row[c]) : '';
+      });
+      if (role === 'total') {
         totalRow = r;
         break;
       }
-      if (ms.some((m) => analysisLabel(m.cell.text) !== null || norm(m.cell.text) === '项目绩效分析' || norm(m.cell.text).startsWith('备注'))) break;
-      if (ms.some((m) => isSubtotalLabel(m.cell.text))) continue;
+      if (role === 'end') break;
+      if (role === 'subtotal') {
+        const label = ownMasters(row, r)[0]?.cell ?? row[Math.max(0, colOf('name'))];
+        this.skipped(label, 'subtotal');
+        continue;
+      }
       const get = (k: IndicatorField): GridCell | undefined => {
         const c = colOf(k);
         if (c < 0) return undefined;
@@ -501,7 +569,7 @@ class SheetReader {
       const nameCell = get('name');
       const name = nameCell ? this.text(nameCell) : '';
       const texts: Partial<Record<IndicatorField, string>> = {};
-      for (const k of ['initialTarget', 'target', 'operator', 'unit', 'actual', 'deviationNote', 'evalStd', 'deductionReason'] as const) {
+      for (const k of ['initialTarget', 'target', 'operator', 'unit', 'actual', 'deviationNote', 'evalStd', 'deductionReason', 'level1Code', 'level2Code', 'code', 'id'] as const) {
         const cell = get(k);
         const t = cell ? this.text(cell) : '';
         if (t !== '') texts[k] = t;
@@ -513,9 +581,10 @@ class SheetReader {
       }
       const hasValues = Object.keys(texts).length > 0 || Object.keys(numCells).length > 0;
       if (name === '' && !hasValues) continue; // a row that only carries 一级 / 二级 labels
-      if (name === '' && row.slice(0, Number.isFinite(firstField) ? firstField : 0).every((c) => c.text === '') && !numCells.points && !texts.actual && !texts.target) {
-        // A free-standing remark under the table (备注 …) ends the block.
-        break;
+      if (name === '' && !numCells.points && !texts.actual && !texts.target) {
+        // No name, no points, no target, no actual: nothing to score; said, not dropped.
+        this.skipped(ownMasters(row, r)[0]?.cell ?? row[0], 'noIndicator');
+        continue;
       }
       if (l1 !== '') {
         item.level1 = l1;
@@ -555,6 +624,8 @@ class SheetReader {
         const v = this.num(numCells.deduction, p('deduction'));
         if (v !== undefined) item.deduction = v;
       }
+      const costFlag = this.flag(get('isDefaultCostRow'), p('isDefaultCostRow'));
+      if (costFlag !== undefined) item.isDefaultCostRow = costFlag;
       list.push(orderIndicator(item));
     }
     form.indicators = list;
@@ -562,14 +633,43 @@ class SheetReader {
     return { end: r, totalRow, reportedCol: jixiao ? colOf('reportedScore') : -1, scoreCol: colOf('score'), layout, jixiao };
   }
 
+  /**
+   * The role of a row under the indicator header, by layout: a label cell of its own left of the
+   * first field column, or a cell merged across the 三级指标 column, makes it a row of the form's
+   * structure (总分, 小计, the analysis block, notes); words inside a name never end the block.
+   */
+  private rowRole(r: number, shape: IndicatorShape, textOf: (k: IndicatorField) => string): RowRole {
+    const row = this.g.cells[r];
+    const L = this.labels;
+    const labelRole = (texts: string[]): RowRole | null =>
+      texts.some((t) => L.scoreTotal(t)) ? 'total' : texts.some((t) => L.indicatorSubtotal(t)) ? 'subtotal' : null;
+    const nameCell = shape.nameCol >= 0 ? row[shape.nameCol] : undefined;
+    const named = nameCell !== undefined && nameCell.text.trim() !== '';
+    const spansLeft = named && rowCol(nameCell.master).c < shape.nameCol;
+    const spansRight = named && shape.fieldCols.some((c) => c !== shape.nameCol && row[c].master === nameCell.master);
+    const ownLeft = ownMasters(row, r, 0, Math.max(shape.firstField, 0));
+    if (spansLeft || spansRight || ownLeft.length > 0) {
+      const texts = [...(spansLeft ? [nameCell.text] : []), ...ownMasters(row, r, 0, Math.max(shape.nameCol, 0)).map((m) => m.cell.text)];
+      const role = labelRole(texts);
+      if (role) return role;
+      // A name merged with its 二级 cell, points beside it, is still an indicator.
+      return readNumber(textOf('points'), 'points').kind === 'number' && !spansRight ? 'indicator' : 'end';
+    }
+    const name = textOf('name');
+    if (name === '') return labelRole([textOf('level1'), textOf('level2')]) ?? 'indicator';
+    // 总分 / 合计 written in the name column itself: a label when the row has no target and no actual.
+    if (textOf('target') === '' && textOf('initialTarget') === '' && textOf('actual') === '') return labelRole([name]) ?? 'indicator';
+    return 'indicator';
+  }
+
   private readTotal(form: Record<string, unknown>, r: number, reportedCol: number, scoreCol: number): void {
     const row = this.g.cells[r];
     const ms = masters(row).filter((m) => m.cell.text.trim() !== '');
-    const li = ms.findIndex((m) => isTotalLabel(m.cell.text));
+    const li = Math.max(0, ms.findIndex((m) => this.labels.scoreTotal(m.cell.text)));
     let values = ms.slice(li + 1);
     // Central forms print the points total (100) under 分值 and the total under 得分: prefer 得分.
     const under = scoreCol >= 0 ? values.find((m) => m.cell.master === row[scoreCol].master) : undefined;
-    if (under && readNumber(under.cell.text.replace(/(优秀|良好|合格|不合格|优|良|中|差)/g, '').trim()).kind === 'number') {
+    if (under && readNumber(under.cell.text.replace(/(优秀|良好|合格|不合格|优|良|中|差)/g, '').trim(), 'points').kind === 'number') {
       values = [under, ...values.filter((m) => m !== under)];
     }
     if (reportedCol >= 0) {
@@ -594,33 +694,41 @@ class SheetReader {
     }
   }
 
-  private readAnalysis(form: Record<string, unknown>, from: number): void {
+  /**
+   * The 项目绩效分析 block: each row is a label cell (its own, not a merge continued from above)
+   * and the text beside it. Section labels are skipped; anything else becomes IMPORT_ROW_SKIPPED.
+   */
+  private readAnalysis(form: Record<string, unknown>, from: number, reportedCol: number, scoreCol: number): void {
     const rows = this.g.cells;
     const analysis: Partial<Record<AnalysisKey, string>> = {};
     for (let r = from; r < rows.length; r++) {
-      const ms = masters(rows[r]).filter((m) => m.cell.text.trim() !== '');
-      if (ms.length === 0) continue;
-      if (norm(ms[0].cell.text).startsWith('备注')) break;
-      let key: AnalysisKey | null = null;
-      let value: GridCell | undefined;
-      for (const m of ms) {
-        const k = analysisLabel(m.cell.text);
-        if (k && !value) {
-          key = k;
-          continue;
-        }
-        if (isSectionLabel(m.cell.text)) continue;
-        if (key) value = m.cell;
+      const own = ownMasters(rows[r], r);
+      if (own.length === 0) continue;
+      if (this.labels.remark(own[0].cell.text)) break;
+      const cells = own.filter((m) => !this.labels.sections(m.cell.text)).map((m) => m.cell);
+      if (cells.length === 0 || this.labels.generated(cells[0].text)) continue;
+      if (this.labels.scoreTotal(cells[0].text) && form.reportedTotal === undefined) {
+        this.readTotal(form, r, reportedCol, scoreCol);
+        continue;
       }
-      if (key && value && analysis[key] === undefined) {
-        analysis[key] = this.text(value);
-        this.mark(ptr('analysis', key), value);
+      const key = analysisLabel(cells[0].text, this.labels);
+      if (key === null) {
+        this.skipped(cells[0], 'notLabel');
+        continue;
       }
+      const [, value, ...extra] = cells;
+      for (const c of extra) this.skipped(c, 'extra');
+      if (!value) continue;
+      if (analysis[key] !== undefined) {
+        this.skipped(value, 'duplicate', ptr('analysis', key));
+        continue;
+      }
+      analysis[key] = this.text(value);
+      this.mark(ptr('analysis', key), value);
     }
     if (Object.keys(analysis).length) {
-      const order: AnalysisKey[] = ['implementation', 'outputs', 'benefits', 'satisfaction', 'experience', 'problems', 'improvements'];
       const out: Partial<Record<AnalysisKey, string>> = {};
-      for (const k of order) if (analysis[k] !== undefined) out[k] = analysis[k];
+      for (const k of ANALYSIS_KEYS) if (analysis[k] !== undefined) out[k] = analysis[k];
       form.analysis = out;
     }
   }
@@ -630,9 +738,9 @@ const FORM_ORDER = [
   'kind', 'id', 'fiscalYear', 'mofDivCode', 'deptCode', 'deptName', 'agencyCode', 'agencyName', 'proCode', 'proName',
   'moneyUnit', 'funds', 'goals', 'indicators', 'reportedTotal', 'reportedGrade', 'analysis',
 ];
-const ROW_ORDER = ['name', 'isTotal', 'declared', 'initial', 'adjustment', 'budget', 'executed', 'reportedBalance', 'reportedRate', 'reportedScore', 'reason'];
+const ROW_ORDER = ['name', 'foundTypeCode', 'isTotal', 'declared', 'initial', 'adjustment', 'budget', 'executed', 'reportedBalance', 'reportedRate', 'reportedScore', 'reason'];
 const IND_ORDER = [
-  'level1', 'level2', 'name', 'points', 'initialTarget', 'target', 'operator', 'unit', 'actual', 'reportedScore', 'deviationNote',
+  'id', 'level1', 'level1Code', 'level2', 'level2Code', 'name', 'code', 'points', 'initialTarget', 'target', 'operator', 'unit', 'actual', 'reportedScore', 'deviationNote',
   'manualScore', 'deduction', 'deductionReason', 'evalStd',
 ];
 

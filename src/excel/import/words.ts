@@ -1,8 +1,13 @@
 /**
  * The words that find things on a 自评表: header names in all the spellings seen on real forms
  * (full- and half-width brackets and colons, line breaks inside cells, (50分) suffixes), and the
- * cleaning of numbers typed as text. Pure.
+ * cleaning of numbers typed as text. Pure. Row and section labels (总分, 合计, 项目绩效分析 …) are
+ * data: indicators/labels.json, compiled in src/core/parse/labels.ts and passed in as `labels`.
  */
+import type { AnalysisKey, Labels } from '../../core/parse/labels.js';
+import { halfWidth, readNumberText, type NumberKind } from '../../core/text.js';
+
+export type { AnalysisKey } from '../../core/parse/labels.js';
 
 /** For matching only: no whitespace, half-width brackets and colons, no trailing colon. */
 export function norm(s: string): string {
@@ -32,21 +37,24 @@ export type FundField =
   | 'reason'
   | 'reportedBalance'
   | 'reportedRate'
-  | 'reportedScore';
+  | 'reportedScore'
+  | 'foundTypeCode'
+  | 'isTotal';
 
 /** 资金结余, 结转结余, 资金结(转)余, 结（转）余. */
 const BALANCE = /结余|结转|结\(转\)余/;
 
-/** A fund row that is the total of the block (the engine's own test is by name, too). */
-export function isTotalFundName(name: string): boolean {
-  const t = norm(name);
-  return /^(年度)?资金总额$|^总额$|^合计$|^资金合计$|^项目资金总额$/.test(t);
+/** A fund row that is the total of the block: a total name that is not a subtotal (小计). */
+export function isTotalFundName(name: string, labels: Labels): boolean {
+  return labels.fundTotal(name) && !labels.fundSubtotal(name);
 }
 
 /** Classify one column of the money block by its header text (both header rows joined). */
 export function fundColumn(h: string): FundField | null {
   const t = norm(h);
   if (t === '') return null;
+  if (t.includes('资金来源代码')) return 'foundTypeCode';
+  if (t.includes('总额行')) return 'isTotal';
   if (t.includes('填报')) {
     if (t.includes('执行率')) return 'reportedRate';
     if (BALANCE.test(t)) return 'reportedBalance';
@@ -83,12 +91,20 @@ export type IndicatorField =
   | 'evalStd'
   | 'manualScore'
   | 'deduction'
-  | 'deductionReason';
+  | 'deductionReason'
+  | 'level1Code'
+  | 'level2Code'
+  | 'code'
+  | 'id'
+  | 'isDefaultCostRow';
 
 export function indicatorColumn(h: string): IndicatorField | null {
   const t = norm(h);
   if (t === '') return null;
   if (t.includes('填报得分')) return 'reportedScore';
+  if (t.includes('代码') || t.includes('编码')) return t.includes('一级') ? 'level1Code' : t.includes('二级') ? 'level2Code' : 'code';
+  if (t.includes('指标主键') || t === '指标id') return 'id';
+  if (t.includes('默认成本指标')) return 'isDefaultCostRow';
   if (t.includes('一级')) return 'level1';
   if (t.includes('二级')) return 'level2';
   if (t.includes('三级') || t === '指标名称' || t === '绩效指标名称') return 'name';
@@ -108,26 +124,11 @@ export function indicatorColumn(h: string): IndicatorField | null {
   return null;
 }
 
-export type AnalysisKey = 'implementation' | 'outputs' | 'benefits' | 'satisfaction' | 'experience' | 'problems' | 'improvements';
-
 /** A label of the 项目绩效分析 block, or null. Long texts are values, not labels. */
-export function analysisLabel(s: string): AnalysisKey | null {
+export function analysisLabel(s: string, labels: Labels): AnalysisKey | null {
   const t = norm(s);
   if (t === '' || t.length > 30 || /[。；;]/.test(t)) return null;
-  if (t.includes('产出情况')) return 'outputs';
-  if (t.includes('效益情况')) return 'benefits';
-  if (t.includes('满意度情况')) return 'satisfaction';
-  if (t.includes('经验做法') || t.includes('主要经验')) return 'experience';
-  if (t.includes('问题')) return 'problems';
-  if (t.includes('改进措施') || t.includes('管理建议')) return 'improvements';
-  if (t.includes('项目实施') || t.includes('预算执行情况') || t.includes('项目执行') || t.includes('评价结论')) return 'implementation';
-  return null;
-}
-
-/** Section labels that are neither labels of a field nor values. */
-export function isSectionLabel(s: string): boolean {
-  const t = norm(s);
-  return t === '项目绩效分析' || t === '自评结果分析' || t === '绩效分析' || t === '绩效指标' || /^绩效指标\(\d+分\)$/.test(t);
+  return labels.analysis(t);
 }
 
 export type IdentityKey = 'proName' | 'dept' | 'agency' | 'proCode' | 'mofDivCode' | 'id';
@@ -144,52 +145,20 @@ export function identityLabel(s: string): IdentityKey | null {
   return null;
 }
 
-/** "总分", "自评总分", "合计得分": the row of the total. */
-export function isTotalLabel(s: string): boolean {
-  const t = norm(s);
-  return t === '总分' || t === '自评总分' || t === '合计得分' || t === '总得分' || /^总分\(\d+分?\)$/.test(t) || t === '自评得分合计';
-}
-
-/** Subtotal rows inside the indicator block are sums the engine recomputes: skipped. */
-export function isSubtotalLabel(s: string): boolean {
-  const t = norm(s);
-  return t === '合计' || t === '小计' || t.startsWith('小计') || t === '指标合计';
-}
-
 /** Strip a "(50分)" suffix from a level name: "产出指标(50分)" → "产出指标". */
 export function levelName(s: string): string {
   return clean(s).replace(/\s*[(（]\s*\d+(\.\d+)?\s*分?\s*[)）]\s*$/, '');
 }
 
-const FULLWIDTH = /[０-９．－＋，％]/g;
-
-function halfWidth(s: string): string {
-  return s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
-/** Blank-equivalents people type in money and score cells. */
-const PLACEHOLDER = /^(-|—|–|－|\/|／|无|空|\\)$/;
-
-export type NumberRead = { kind: 'blank' } | { kind: 'number'; value: string; changed: boolean } | { kind: 'bad' };
+export type NumberRead = { kind: 'blank' } | { kind: 'number'; value: string; changed: boolean; unit?: string } | { kind: 'bad' };
 
 /**
- * A number typed into a money, rate or score cell: "252.83", "1,234.5", "87.61%", "８.７６",
- * "10分", "31.59万元". The value stays a decimal string; nothing passes through a float.
+ * A number typed into a money, rate or score cell, read by the project's one number reader
+ * (core/text.ts) as the field's kind: "252.83", "1,234.5", "87.61%" (percent), "８.７６",
+ * "10分" (points), "31.59万元" (amount: the unit is returned). Nothing passes through a float.
  */
-export function readNumber(text: string, opts: { percent?: boolean; signed?: boolean } = {}): NumberRead {
-  const raw = text.trim();
-  if (raw === '' || PLACEHOLDER.test(raw)) return { kind: 'blank' };
-  let s = halfWidth(raw).replace(/\s+/g, '');
-  s = s.replace(/(万元|元|分|百分比)$/, '');
-  if (opts.percent) s = s.replace(/%$/, '');
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return { kind: 'bad' };
-  if (s.startsWith('+')) s = s.slice(1);
-  if (s.endsWith('.')) s = s.slice(0, -1);
-  if (s.startsWith('.')) s = '0' + s;
-  if (s.startsWith('-.')) s = '-0' + s.slice(1);
-  if (!opts.signed && s.startsWith('-') && !/^-0*(\.0*)?$/.test(s)) return { kind: 'bad' };
-  return { kind: 'number', value: s, changed: s !== raw };
+export function readNumber(text: string, as: NumberKind = 'plain'): NumberRead {
+  return readNumberText(text.trim(), as);
 }
 
 const PROVINCES: [string, string][] = [

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { decodeCursor } from '../../store/repository.js';
-import { requireRole, withStore } from '../auth.js';
+import { authGroup, withStore } from '../auth.js';
 import { problem } from '../problem.js';
 import { problems } from '../schemas/common.js';
 import { json } from './submissions.js';
@@ -20,11 +20,11 @@ const AuditQuery = z.object({
 });
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  authGroup(app);
   app.get(
     '/audit',
     {
-      config: { ownAuth: true },
-      onRequest: requireRole(app, ['bureau']),
+      config: { roles: ['bureau'] },
       schema: {
         tags: ['admin'],
         summary: '审计日志（财政）：谁、何时、用哪个密钥、做了什么',

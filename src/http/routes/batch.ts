@@ -15,7 +15,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Code, Lang } from '../../core/codes.js';
 import type { ScoreResult } from '../../core/model/result.js';
 import type { Policy } from '../../core/policy/types.js';
-import { parseJson } from '../json.js';
+import { HttpError } from '../errors.js';
+import { nonUtf8, parseJson } from '../json.js';
 import { FLUSH, ndjsonLines, type NdjsonItem, type NdjsonLine } from '../ndjson.js';
 import { langOf, problem, problemBody, type Problem } from '../problem.js';
 import { choosePolicy, findingCodes, formKey, noBody } from '../scoring.js';
@@ -123,7 +124,11 @@ function isStream(body: unknown): body is Readable {
 
 export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
   // The body stream itself: lines are read as the answer is written.
-  app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
+  app.addContentTypeParser('application/x-ndjson', (req, payload, done) => {
+    const bad = nonUtf8(req.headers['content-type']);
+    if (bad) done(new HttpError('UNSUPPORTED_MEDIA_TYPE', { type: bad }), undefined);
+    else done(null, payload);
+  });
 
   app.post(
     '/score/batch',
@@ -179,7 +184,9 @@ export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
       }
 
       const limit = app.config.batchLineLimit;
-      const lines = ndjsonLines(body, limit);
+      // The body is not destroyed when the answer stops reading it early (LINE_TOO_LARGE): the
+      // rest is drained, so the client reads the answer instead of a reset.
+      const lines = ndjsonLines(body.iterator({ destroyOnReturn: false }), limit);
       let first: NdjsonLine | undefined;
       for (;;) {
         const r = await lines.next();

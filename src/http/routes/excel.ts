@@ -5,33 +5,45 @@
  *   POST /v1/export     form(s) as JSON → the scored official table, ?format=xlsx (default) | html
  *   POST /v1/narrative  form(s) as JSON → the 项目绩效自评综述 paragraph
  * Bad uploads are 4xx problems whose code says why (IMPORT_NOT_XLSX 415, IMPORT_ENCRYPTED 422,
- * IMPORT_TOO_LARGE 413, IMPORT_NO_FORM 422); nothing a client sends gives a 5xx.
+ * IMPORT_TOO_LARGE 413 — also a workbook over the worker's time or memory budget —,
+ * IMPORT_TOO_MANY_ROWS 413, IMPORT_NO_FORM 422); nothing a client sends gives a 5xx. Workbooks are
+ * read by src/excel/pool.ts in worker threads; when they are all busy and the queue is full: 503.
  */
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { Code, Finding } from '../../core/codes.js';
+import { finding, type Code, type Finding } from '../../core/codes.js';
 import { exportHtml, exportWorkbook } from '../../excel/export/index.js';
-import { importWorkbook } from '../../excel/import/index.js';
+import { ImportPool } from '../../excel/pool.js';
 import { MAX_EXPORT_FORMS, formsOf, scoreImported, scoreMany } from '../../excel/score.js';
 import { summaryParagraph } from '../../narrative/index.js';
-import { langOf, problem, problemBody, PROBLEM_CONTENT_TYPE } from '../problem.js';
+import { langOf, problem, problemBody, sendProblem } from '../problem.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** An upload may be larger than a JSON form; the zip check bounds what it unpacks to. */
 export const UPLOAD_LIMIT = 20 * 1024 * 1024;
+/** The multipart limits of /v1/import (errors.ts reports them). */
+export const MULTIPART_LIMITS = { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 12 };
 
 const IMPORT_STATUS: Partial<Record<Code, number>> = {
   IMPORT_NOT_XLSX: 415,
   IMPORT_ENCRYPTED: 422,
   IMPORT_TOO_LARGE: 413,
   IMPORT_NO_FORM: 422,
+  IMPORT_TOO_MANY_ROWS: 413,
 };
+
+/** 503 + Retry-After: every import worker is busy and the queue is full (src/excel/pool.ts). */
+function importBusy(reply: FastifyReply): FastifyReply {
+  reply.header('retry-after', '5');
+  const detail = langOf(reply.request) === 'en' ? 'every workbook reader is busy; try again shortly' : '工作簿读取任务已满，请稍后再试';
+  return problem(reply, 'SERVICE_UNAVAILABLE', { detail });
+}
 
 function importProblem(reply: FastifyReply, error: Finding, findings: Finding[]): FastifyReply {
   const body = problemBody(error.code, error.params, langOf(reply.request), findings);
   body.status = IMPORT_STATUS[error.code] ?? 422;
   body.detail = error.message;
-  return reply.code(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  return sendProblem(reply, body);
 }
 
 function bool(v: unknown, dflt: boolean): boolean {
@@ -73,7 +85,11 @@ function scoreBody(app: FastifyInstance, req: FastifyRequest, reply: FastifyRepl
 
 export const excelRoutes: FastifyPluginAsync = async (app) => {
   // Encapsulated: these parsers apply to the routes of this plugin only.
-  await app.register(fastifyMultipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 12 } });
+  await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
+  // Workbooks are read in worker threads, never on the event loop (IMPORT_* in src/config.ts).
+  const c = app.config;
+  const pool = new ImportPool({ workers: c.importWorkers, queue: c.importQueue, timeoutMs: c.importTimeoutMs, memoryMb: c.importMemoryMb, maxRows: c.importMaxRows });
+  app.addHook('onClose', async () => pool.close());
   app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_req, body, done) =>
     done(null, body),
   );
@@ -82,6 +98,8 @@ export const excelRoutes: FastifyPluginAsync = async (app) => {
     '/import',
     {
       bodyLimit: UPLOAD_LIMIT,
+      // Shed load before the upload is read when no worker could take it.
+      onRequest: async (_req, reply) => (pool.full ? importBusy(reply) : undefined),
       schema: {
         tags: ['excel'],
         summary: '导入自评表工作簿（xlsx）',
@@ -98,11 +116,7 @@ export const excelRoutes: FastifyPluginAsync = async (app) => {
           if (!file) return problem(reply, 'BAD_REQUEST', { detail: langOf(req) === 'en' ? 'no file in the upload' : '上传内容中没有文件（字段 file）' });
           buf = await file.toBuffer();
         } catch (err) {
-          const code = (err as { code?: string }).code ?? '';
-          if (code === 'FST_REQ_FILE_TOO_LARGE' || (err as { statusCode?: number }).statusCode === 413) {
-            return problem(reply, 'BODY_TOO_LARGE', { limit: UPLOAD_LIMIT });
-          }
-          return problem(reply, 'BAD_REQUEST', { detail: (err as Error).message.slice(0, 200) });
+          throw err; // multipart limits and errors: one mapping, src/http/errors.ts
         }
       } else if (Buffer.isBuffer(req.body)) {
         buf = req.body;
@@ -112,7 +126,18 @@ export const excelRoutes: FastifyPluginAsync = async (app) => {
         return problem(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') });
       }
       const lang = langOf(req);
-      const r = await importWorkbook(buf, { sheet: str(q.sheet), mofDivCode: str(q.mofDivCode), lang });
+      const run = await pool.run(buf, { sheet: str(q.sheet), mofDivCode: str(q.mofDivCode), lang });
+      if (run.kind === 'busy') return importBusy(reply);
+      if (run.kind === 'too_costly') {
+        const en = lang === 'en';
+        const detail =
+          run.reason === 'time'
+            ? en ? `reading it took longer than ${c.importTimeoutMs} ms` : `读取超过${c.importTimeoutMs}毫秒`
+            : en ? `reading it needs more than ${c.importMemoryMb} MB` : `读取所需内存超过${c.importMemoryMb} MB`;
+        const error = finding('IMPORT_TOO_LARGE', '', { detail }, lang);
+        return importProblem(reply, error, [error]);
+      }
+      const r = run.result;
       if (!r.ok) return importProblem(reply, r.error, r.findings);
       req.work.forms = r.forms.length;
       const score = bool(q.score, true);

@@ -1,4 +1,4 @@
-/** GET /healthz (the process is alive), GET /readyz (policies loaded), GET /metrics (Prometheus text). */
+/** GET /healthz (the process is alive), GET /readyz (policies loaded, the store answers), GET /metrics (Prometheus text). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problem } from '../problem.js';
@@ -19,6 +19,12 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       const { list } = app.jixiao.policies;
       const fallback = app.jixiao.policies.default as { id: string } | undefined;
       if (list.length === 0 || !fallback) return problem(reply, 'SERVICE_UNAVAILABLE', { detail: 'no scoring policy loaded' });
+      // The store answers a ping within READY_TIMEOUT_MS, or this instance is not ready.
+      const store = app.store ? await app.store.ready(app.config.readyTimeoutMs) : null;
+      if (store && !store.ok) {
+        reply.header('retry-after', '5');
+        return problem(reply, 'SERVICE_UNAVAILABLE', { detail: `store: ${store.reason}` });
+      }
       return { status: 'ready' as const, policies: list.length, defaultPolicy: fallback.id };
     },
   );
@@ -32,6 +38,6 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: { description: 'text/plain; version=0.0.4', content: { 'text/plain': { schema: z.string() } } } },
       },
     },
-    async (_req, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').serializer((s) => s as string).send(app.metrics.render()),
+    async (_req, reply) => reply.type(app.metrics.contentType).serializer((s) => s as string).send(await app.metrics.render()),
   );
 };

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, checkKeySpec, createKey, type KeySpecError } from '../../auth/keys.js';
 import { ROLES, type Role } from '../../store/types.js';
-import { requireRole, withStore } from '../auth.js';
+import { authGroup, withStore } from '../auth.js';
 import { langOf, problem } from '../problem.js';
 import { problems } from '../schemas/common.js';
 import { json } from './submissions.js';
@@ -23,13 +23,12 @@ const KeyBody = z
   .meta({ id: 'NewApiKey' });
 
 export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
-  const bureau = requireRole(app, ['bureau']);
+  authGroup(app);
 
   app.get(
     '/keys',
     {
-      config: { ownAuth: true },
-      onRequest: bureau,
+      config: { roles: ['bureau'] },
       schema: { tags: ['admin'], summary: 'API 密钥列表（不含密钥本身）', response: { 200: json('{items: ApiKey[]}'), ...problems(401, 403, 503) } },
     },
     async (_req, reply) => withStore(app, reply, async (store) => ({ items: await store.listKeys() })),
@@ -38,8 +37,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/keys',
     {
-      config: { ownAuth: true },
-      onRequest: bureau,
+      config: { roles: ['bureau'] },
       schema: {
         tags: ['admin'],
         summary: '创建 API 密钥（只显示一次）',
@@ -66,8 +64,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/keys/:id',
     {
-      config: { ownAuth: true },
-      onRequest: bureau,
+      config: { roles: ['bureau'] },
       schema: {
         tags: ['admin'],
         summary: '吊销 API 密钥',

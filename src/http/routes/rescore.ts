@@ -7,7 +7,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { rescore } from '../../store/service.js';
-import { requireRole, withStore } from '../auth.js';
+import { authGroup, withStore } from '../auth.js';
 import { problem } from '../problem.js';
 import { problems } from '../schemas/common.js';
 import { json } from './submissions.js';
@@ -37,11 +37,11 @@ export const RescoreBodySchema = z
   .meta({ id: 'RescoreRequest' });
 
 export const rescoreRoutes: FastifyPluginAsyncZod = async (app) => {
+  authGroup(app);
   app.post(
     '/rescore',
     {
-      config: { ownAuth: true },
-      onRequest: requireRole(app, ['bureau']),
+      config: { roles: ['bureau'] },
       schema: {
         tags: ['submissions'],
         summary: '按评分政策重新评分（财政）',

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { scopeOf } from '../../auth/keys.js';
 import { disclosure } from '../../stats/disclosure.js';
 import { computeStats } from '../../stats/stats.js';
-import { requireRole, withStore } from '../auth.js';
+import { authGroup, withStore } from '../auth.js';
 import { problem } from '../problem.js';
 import { problems } from '../schemas/common.js';
 import { json } from './submissions.js';
@@ -40,11 +40,11 @@ const DisclosureQuery = z.object({
 });
 
 export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
+  authGroup(app);
   app.get(
     '/stats',
     {
-      config: { ownAuth: true },
-      onRequest: requireRole(app, ['bureau']),
+      config: { roles: ['bureau'] },
       schema: {
         tags: ['stats'],
         summary: '统计（财政）：等级分布、覆盖资金、得分均值与离散、常见问题、异常，按部门分组',
@@ -63,8 +63,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/stats/disclosure',
     {
-      config: { ownAuth: true },
-      onRequest: requireRole(app, ['unit', 'department', 'bureau']),
+      config: { roles: ['unit', 'department', 'bureau'] },
       schema: {
         tags: ['stats'],
         summary: '决算公开“预算绩效管理工作开展情况”段落',

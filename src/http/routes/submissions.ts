@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { scopeOf } from '../../auth/keys.js';
 import { decodeCursor } from '../../store/repository.js';
 import { submit } from '../../store/service.js';
-import { requireRole, withStore } from '../auth.js';
+import { authGroup, withStore } from '../auth.js';
 import { langOf, problem } from '../problem.js';
 import { problems } from '../schemas/common.js';
 import { ScoreBodySchema } from '../schemas/score.js';
@@ -53,14 +53,15 @@ export const json = (description: string) => z.unknown().meta({ description });
 const IDEMPOTENCY_RX = /^[\x21-\x7e]{1,255}$/;
 const UUID_RX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+const ANY_ROLE = ['unit', 'department', 'bureau'] as const;
+
 export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const anyRole = requireRole(app, ['unit', 'department', 'bureau']);
+  authGroup(app);
 
   app.post(
     '/submissions',
     {
-      config: { ownAuth: true },
-      onRequest: requireRole(app, ['unit']),
+      config: { roles: ['unit'] },
       schema: {
         tags: ['submissions'],
         summary: '提交一张自评表（预算单位）',
@@ -100,8 +101,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/submissions',
     {
-      config: { ownAuth: true },
-      onRequest: anyRole,
+      config: { roles: ANY_ROLE },
       schema: {
         tags: ['submissions'],
         summary: '自评表列表（按角色限定范围）',
@@ -136,8 +136,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/submissions/:id',
     {
-      config: { ownAuth: true },
-      onRequest: anyRole,
+      config: { roles: ANY_ROLE },
       schema: { tags: ['submissions'], summary: '一张自评表：当前版本、评分与全部版本', params: IdParams, response: { 200: json('自评表及其版本'), ...problems(401, 404, 503) } },
     },
     async (req, reply) => withStore(app, reply, async (store) => {
@@ -153,8 +152,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/submissions/:id/versions/:n',
     {
-      config: { ownAuth: true },
-      onRequest: anyRole,
+      config: { roles: ANY_ROLE },
       schema: {
         tags: ['submissions'],
         summary: '一个版本：提交的表单原文与其全部评分快照',

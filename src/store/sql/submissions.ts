@@ -1,13 +1,13 @@
-/** Submissions (one per natural key: region, year, project key) and their versions. */
+/** Submissions (one per natural key: region, year, unit, project key) and their versions. */
 
 /** Creates the head row if the project is new; does nothing when it exists. */
 export const insertHead = `INSERT INTO submissions
   (id, mof_div_code, fiscal_year, project_key, pro_code, dept_code, agency_code, pro_name, agency_name, dept_name, current_version, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
-ON CONFLICT (mof_div_code, fiscal_year, project_key) DO NOTHING`;
+ON CONFLICT (mof_div_code, fiscal_year, agency_code, project_key) DO NOTHING`;
 
 /** The head by natural key; PostgreSQL appends FOR UPDATE (see lockHead). */
-export const headByNaturalKey = `SELECT id, agency_code, current_version FROM submissions WHERE mof_div_code = ? AND fiscal_year = ? AND project_key = ?`;
+export const headByNaturalKey = `SELECT id, agency_code, current_version FROM submissions WHERE mof_div_code = ? AND fiscal_year = ? AND agency_code = ? AND project_key = ?`;
 
 export const lockHead = (dialect: 'sqlite' | 'postgres'): string =>
   dialect === 'postgres' ? `${headByNaturalKey} FOR UPDATE` : headByNaturalKey;
