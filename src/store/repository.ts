@@ -189,7 +189,7 @@ export class Repository {
     try {
       const r = await Promise.race([this.pinging.then(() => 'ok' as const), timeout]);
       if (r === 'timeout') return { ok: false, reason: `no answer within ${timeoutMs} ms` };
-      return { ok: true, ms: Math.round(performance.now() - started) };
+      return { ok: true, ms: Math.trunc(performance.now() - started) };
     } catch (err) {
       return { ok: false, reason: (err as Error).message?.slice(0, 200) ?? String(err) };
     } finally {
