@@ -3,11 +3,9 @@
  * `npx tsx scripts/codes-doc.ts --write` rewrites the part between the markers; test/codes.test.ts
  * fails when the committed README differs.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { withSection, writeIfAsked } from './readme-section.js';
 import { CODES, type CodeKind } from '../src/core/codes.js';
 
-export const START = '<!-- codes:start -->';
-export const END = '<!-- codes:end -->';
 
 const KIND_TITLE: Record<CodeKind, string> = {
   validation: 'Form validation (the form is invalid: CLI exit 2, HTTP 422)',
@@ -32,13 +30,7 @@ export function codesMarkdown(): string {
 }
 
 export function withCodes(readme: string): string {
-  const a = readme.indexOf(START);
-  const b = readme.indexOf(END);
-  if (a < 0 || b < a) throw new Error('README.md lacks the codes markers');
-  return readme.slice(0, a + START.length) + '\n' + codesMarkdown() + readme.slice(b);
+  return withSection(readme, 'codes', codesMarkdown());
 }
 
-if (process.argv.includes('--write')) {
-  const path = new URL('../README.md', import.meta.url);
-  writeFileSync(path, withCodes(readFileSync(path, 'utf8')));
-}
+writeIfAsked(withCodes);

@@ -3,11 +3,9 @@
  * cannot drift: `npx tsx scripts/config-doc.ts --write` rewrites the part between the markers;
  * test/http-config.test.ts fails when the committed README differs.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { withSection, writeIfAsked } from './readme-section.js';
 import { envDocs } from '../src/config.js';
 
-export const START = '<!-- config:start -->';
-export const END = '<!-- config:end -->';
 
 export function configMarkdown(): string {
   const out = ['| variable | default | meaning |', '|---|---|---|'];
@@ -19,13 +17,7 @@ export function configMarkdown(): string {
 }
 
 export function withConfig(readme: string): string {
-  const a = readme.indexOf(START);
-  const b = readme.indexOf(END);
-  if (a < 0 || b < a) throw new Error('README.md lacks the config markers');
-  return readme.slice(0, a + START.length) + '\n' + configMarkdown() + readme.slice(b);
+  return withSection(readme, 'config', configMarkdown());
 }
 
-if (process.argv.includes('--write')) {
-  const path = new URL('../README.md', import.meta.url);
-  writeFileSync(path, withConfig(readFileSync(path, 'utf8')));
-}
+writeIfAsked(withConfig);

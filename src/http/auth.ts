@@ -12,7 +12,7 @@
  * `setupAuth` also makes the scoring routes (everything else under /v1) ask for a key of any
  * role when AUTH_SCORING=required; by default they stay open.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { authenticate, type Principal } from '../auth/keys.js';
 import { StoreUnavailableError } from '../store/driver.js';
 import type { Repository } from '../store/repository.js';
@@ -110,16 +110,6 @@ async function principalOr(app: FastifyInstance, req: FastifyRequest, reply: Fas
     }
     throw err;
   }
-}
-
-/** onRequest hook: a valid key of one of `roles`, else 401 / 403. Sets req.principal. */
-export function requireRole(app: FastifyInstance, roles: readonly Role[]): onRequestHookHandler {
-  return async function (req, reply) {
-    const p = await principalOr(app, req, reply);
-    if (!p) return reply;
-    if (!roles.includes(p.role)) return problem(reply, 'FORBIDDEN');
-    req.principal = p;
-  };
 }
 
 /**

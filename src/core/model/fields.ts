@@ -4,6 +4,7 @@
  * through a binary float after JSON.parse.
  */
 import { z } from 'zod';
+import { fieldLabel } from './labels.js';
 import { finding, ptr, type Finding, type Lang } from '../codes.js';
 import { Dec } from '../decimal.js';
 import { readNumberText, type MoneyUnit, type NumberKind } from '../text.js';
@@ -47,15 +48,8 @@ export function readDecimal(v: unknown, percent = false, points = false): Decima
   return r.unit ? { ok: true, value: new Dec(r.value), unit: r.unit } : { ok: true, value: new Dec(r.value) };
 }
 
-/** The amount fields of a fund row, with their labels for messages. */
-const AMOUNT_FIELDS: Record<string, string> = {
-  declared: '目标申报数',
-  initial: '年初预算数',
-  adjustment: '调整数',
-  budget: '全年预算数',
-  executed: '全年执行数',
-  reportedBalance: '资金结（转）余',
-};
+/** The amount fields of a fund row (their labels come from labels.ts). */
+const AMOUNT_FIELDS = ['declared', 'initial', 'adjustment', 'budget', 'executed', 'reportedBalance'] as const;
 
 /**
  * The money-unit rule: an amount may carry a money unit ("31.59万元") only when it is the form's
@@ -72,12 +66,12 @@ export function moneyUnitProblems(input: unknown, lang: Lang = 'zh'): Finding[] 
   const out: Finding[] = [];
   rows.forEach((row, i) => {
     if (typeof row !== 'object' || row === null) return;
-    for (const [key, label] of Object.entries(AMOUNT_FIELDS)) {
+    for (const key of AMOUNT_FIELDS) {
       const v = (row as Record<string, unknown>)[key];
       if (typeof v !== 'string') continue;
       const r = readDecimal(v);
       if (!r.ok || !r.unit || r.unit === formUnit) continue;
-      out.push(finding('MONEY_UNIT_MISMATCH', ptr('funds', 'rows', i, key), { field: `资金第${i + 1}行·${label}`, unit: r.unit, moneyUnit: formUnit, value: v.trim() }, lang));
+      out.push(finding('MONEY_UNIT_MISMATCH', ptr('funds', 'rows', i, key), { field: fieldLabel(['rows', i, key]), unit: r.unit, moneyUnit: formUnit, value: v.trim() }, lang));
     }
   });
   return out;

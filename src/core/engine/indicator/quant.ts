@@ -97,6 +97,6 @@ function explain(f: Formula, op: string, s: Shown, a: Dec, t: Dec, row: Row): st
 function overachieved(row: Row, op: Operator, a: Dec, t: Dec, s: Shown, scored: Scored): Scored {
   const q = row.policy.quantitative;
   if (op === 'LE' || op === 'LT' || !t.greaterThan(ZERO) || a.lessThan(t.times(q.overachieveFactor))) return scored;
-  scored.notes.push({ code: 'OVERACHIEVED', field: 'actual', params: { actual: s.actual, target: s.target, factor: q.overachieveFactor.toString() } });
-  return { ...scored, state: 'over', manual: 'free' };
+  const note: Note = { code: 'OVERACHIEVED', field: 'actual', params: { actual: s.actual, target: s.target, factor: q.overachieveFactor.toString() } };
+  return { ...scored, notes: [...scored.notes, note], state: 'over', manual: 'free' };
 }

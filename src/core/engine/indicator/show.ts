@@ -14,7 +14,7 @@ export interface Shown {
   actual: string;
 }
 
-export function showIn(target: QuantValue | RangeValue, base: Dec): string {
+function showIn(target: QuantValue | RangeValue, base: Dec): string {
   return base.div(target.unit.multiplier).toString() + target.unit.raw;
 }
 

@@ -27,10 +27,9 @@ export function scoreQualitative(row: Row): Scored {
     return review(row, 'QUAL_TIER_UNKNOWN', `定性指标实际完成值“${act.raw}”不是可识别的档次，需人工复核`);
   }
   const scored = scoreTier(row, tr);
-  if (act.tierSource === 'synonym' || act.tierSource === 'graded') {
-    scored.notes.unshift({ code: 'QUAL_TIER_INFERRED', field: 'actual', params: { actual: act.raw, tier: TIER_NAMES[tr] } });
-  }
-  return scored;
+  if (act.tierSource !== 'synonym' && act.tierSource !== 'graded') return scored;
+  const inferred: Note = { code: 'QUAL_TIER_INFERRED', field: 'actual', params: { actual: act.raw, tier: TIER_NAMES[tr] } };
+  return { ...scored, notes: [inferred, ...scored.notes] };
 }
 
 /** Tier A scores its default share (full points); B / C need a score inside the tier (rule 12). */
@@ -42,10 +41,11 @@ export function scoreTier(row: Row, tr: Tier): Scored {
   const share = policy.qualitative.defaults[tr];
   const fallback = share ? round(w.times(share), dp) : null;
   const rep = row.ind.reportedScore;
-  if (policy.qualitative.acceptReportedScoreInTier && rep !== undefined && inTier(round(rep, dp), range)) {
-    const own = !fallback || !round(rep, dp).equals(fallback);
-    const notes: Note[] = own ? [{ code: 'QUAL_SCORE_FROM_REPORTED', field: 'reportedScore', params: { score: rep.toString(), tier: name } }] : [];
-    return { ...base, score: round(rep, dp), state: 'tier', notes, manualUsed: own, how: `定性指标“${name}”档，采用填报得分${fmt(round(rep, dp), dp)}分（区间${rangeText(range)}）` };
+  const own = rep === undefined ? null : round(rep, dp);
+  if (policy.qualitative.acceptReportedScoreInTier && own && inTier(own, range)) {
+    const differs = !fallback || !own.equals(fallback);
+    const notes: Note[] = differs ? [{ code: 'QUAL_SCORE_FROM_REPORTED', field: 'reportedScore', params: { score: rep!.toString(), tier: name } }] : [];
+    return { ...base, score: own, state: 'tier', notes, manualUsed: differs, how: `定性指标“${name}”档，采用填报得分${fmt(own, dp)}分（区间${rangeText(range)}）` };
   }
   if (fallback) return { ...base, score: fallback, state: 'tier', notes: [], how: `定性指标“${name}”档，得${fmt(fallback, dp)}分（区间${rangeText(range)}）` };
   const notes: Note[] = [{ code: 'NEEDS_MANUAL_SCORE', field: 'manualScore', params: { tier: name, min: range.min.toString(), max: range.max.toString() } }];

@@ -2,7 +2,6 @@
  * Read a row: its 一级 / 二级 class, whether it is a blank template row or a cleared (Shanxi) row,
  * and its parsed target and actual. The one place where parse notes become findings.
  */
-import type { Dec } from '../../decimal.js';
 import type { Indicator } from '../../model/form.js';
 import { rowKindOf, type RowKind } from '../../model/rows.js';
 import { classifyLevels, hasReverseHint, isDoubleCountName, parseActual, parseTarget } from '../../parse/index.js';
@@ -59,9 +58,4 @@ function targetNote(n: ParseNote, ind: Indicator, target: ParsedValue): Note | n
     default:
       return null;
   }
-}
-
-/** The number as the filer would read it: plain digits, no exponent. */
-export function num(d: Dec): string {
-  return d.toString();
 }
