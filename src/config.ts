@@ -125,7 +125,7 @@ export const ConfigSchema = z.object({
   // ---- workbook import (a pool of worker threads; src/excel/pool.ts)
   importWorkers: num('IMPORT_WORKERS', '2', 1, 64, 'worker threads that read uploaded workbooks (`POST /v1/import`)'),
   importQueue: num('IMPORT_QUEUE', '4', 0, 1000, 'imports that may wait for a worker; beyond that 503 with `Retry-After`'),
-  importTimeoutMs: num('IMPORT_TIMEOUT_MS', '30000', 100, 600_000, 'longest time one workbook may take to read (then 503; the worker is replaced)'),
+  importTimeoutMs: num('IMPORT_TIMEOUT_MS', '30000', 100, 600_000, 'longest time one workbook may take to read (then 413 `IMPORT_TOO_LARGE`; the worker is replaced)'),
   importMemoryMb: num('IMPORT_MEMORY_MB', '512', 128, 16_384, 'heap limit of each import worker (a workbook over it gets 413)'),
   importMaxRows: num('IMPORT_MAX_ROWS', '10000', 1, 1_000_000, 'most rows in one sheet; a longer sheet is refused before it is read'),
   // ---- storage

@@ -8,14 +8,28 @@
  *   if (out.ok) return { total: out.result.total, grade: out.result.grade };
  */
 import type { Finding, Lang } from './core/codes.js';
-import { scoreForm } from './core/engine/score.js';
+import { fromFinding } from './core/engine/pending.js';
+import { briefResult, fullResult, scoreCore, scoreForm } from './core/engine/score.js';
 import type { Form } from './core/model/form.js';
-import type { ScoreResult } from './core/model/result.js';
+import type { BriefResult, ScoreResult } from './core/model/result.js';
 import { validateForm, type ValidationResult } from './core/model/validate.js';
 import type { Vocabulary } from './core/parse/vocabulary.js';
 import type { Policy } from './core/policy/types.js';
 import { loadPolicies, type PolicyRegistry } from './data/policies.js';
 import { loadVocabulary } from './data/vocabulary.js';
+
+/**
+ * A scored form whose answers are built when asked for: `brief()` (total, grade, status,
+ * per-indicator scores and finding codes) or `full()` (the ScoreResult of scoreInput, equal to it).
+ */
+export interface LeanScore {
+  brief(): BriefResult;
+  full(): ScoreResult;
+}
+
+export type LeanOutcome =
+  | { ok: true; lean: LeanScore; form: Form }
+  | { ok: false; problems: Finding[] };
 
 export type ScoreOutcome =
   | { ok: true; result: ScoreResult; form: Form }
@@ -48,11 +62,30 @@ export class Jixiao {
 
   /** Validate untrusted input and score it. Never throws on bad input. */
   scoreInput(input: unknown, opts: ScoreOptions = {}): ScoreOutcome {
-    const v = validateForm(input, opts.lang ?? 'zh');
+    const out = this.scoreLean(input, opts);
+    return out.ok ? { ok: true, form: out.form, result: out.lean.full() } : out;
+  }
+
+  /**
+   * scoreInput for the service's hot paths: the form is validated and scored once; the answer is
+   * written by brief() or full() when asked for (each at most once per call).
+   */
+  scoreLean(input: unknown, opts: ScoreOptions = {}): LeanOutcome {
+    const lang = opts.lang ?? 'zh';
+    const v = validateForm(input, lang);
     if (!v.ok) return { ok: false, problems: v.problems };
     const policy = opts.policy ?? this.policyFor(v.form);
-    return { ok: true, form: v.form, result: scoreForm(v.form, policy, this.vocabulary, opts.lang ?? 'zh') };
+    // What validation stripped (UNKNOWN_FIELD …) is a finding of the result like the engine's own.
+    const core = scoreCore(v.form, policy, this.vocabulary, v.warnings.map(fromFinding));
+    return { ok: true, form: v.form, lean: { full: () => fullResult(core, lang), brief: () => briefResult(core) } };
   }
+}
+
+export function briefOf(r: ScoreResult): BriefResult {
+  return {
+    status: r.status, total: r.total, grade: r.grade, gradeCode: r.gradeCode, provisional: r.provisional, policy: r.policy, summary: r.summary,
+    indicators: r.indicators.map((i) => ({ index: i.index, score: i.score, status: i.status, findings: i.findings })),
+  };
 }
 
 let cached: Jixiao | undefined;

@@ -152,6 +152,8 @@ t.test('usage errors exit 2', async (t) => {
     [['validate'], /usage/],
     [['policies', 'x'], /usage/],
     [['frobnicate'], /unknown command/],
+    [['keys'], /--role unit --unit CODE --region CODE .*a unit key needs --region/],
+    [['keys', 'create', '--what'], /usage/],
   ];
   for (const [args, pattern] of rows) {
     const r = await cli(args);
@@ -159,6 +161,15 @@ t.test('usage errors exit 2', async (t) => {
     t.match(r.err, pattern);
   }
   t.equal((await cli([])).code, 2, 'no command');
+});
+
+t.test('validate names each unknown field it ignored', async (t) => {
+  const file = join(mkdtempSync(join(tmpdir(), 'jixiao-cli-')), 'unknown.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(seedPath('01-jingban'), 'utf8')), 备注: 'x' }));
+  const v = await cli(['validate', file]);
+  t.equal(v.code, 0);
+  t.match(v.out, /表单有效/);
+  t.equal(v.err, 'warning\tUNKNOWN_FIELD\t/备注\t未知字段“备注”已忽略（不评分、不保存）\n');
 });
 
 t.test('validate, policies, help and version', async (t) => {

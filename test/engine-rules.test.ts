@@ -178,6 +178,20 @@ t.test('rule 12: exact halves round half-up', async (t) => {
   t.equal(r.funds.score, '8.77');
 });
 
+t.test('a target that asks for a number and gives none is TARGET_UNPARSED, needs review (issue 10)', async (t) => {
+  run(t, [
+    ['operator, no number', { target: '≥%', actual: '96%' }, '0.00', 'needs_review', ['TARGET_UNPARSED'], ['QUAL_TIER_UNKNOWN', 'REASON_REQUIRED']],
+    ['full-width percent, word operator', { target: '不低于％', actual: '达成预期指标' }, '0.00', 'needs_review', ['TARGET_UNPARSED'], ['QUAL_TIER_UNKNOWN']],
+    ['operator and unit, no number', { target: '≥ 万人', actual: '12万人' }, '0.00', 'needs_review', ['TARGET_UNPARSED']],
+    ['a quantitative operator column over a wordless target', { operator: '≥', target: '提升', actual: '达成预期指标' }, '0.00', 'needs_review', ['TARGET_UNPARSED']],
+    ['and no actual either', { target: '≥%', actual: '' }, '0.00', 'needs_review', ['TARGET_UNPARSED', 'ACTUAL_MISSING']],
+    ['a word target stays qualitative', { target: '及时', actual: '达成预期指标' }, '10.00', 'qualitative_tier', [], ['TARGET_UNPARSED']],
+    ['a deadline stays a date', { target: '12月底前', actual: '达成预期指标' }, '10.00', 'qualitative_tier', ['DATE_TARGET'], ['TARGET_UNPARSED']],
+  ]);
+  const r = row({ target: '≥%', actual: '96%' });
+  t.equal(r.form.provisional, true, 'the total is provisional while a target cannot be read');
+});
+
 t.test('strictOperators: an actual equal to a > target is not met', async (t) => {
   const strict = { ...policy('national-2020'), quantitative: { ...policy('national-2020').quantitative, strictOperators: true } };
   run(t, [['> 95% with 95%, strict', { name: '合格率', target: '>95%', actual: '95%' }, '0.00', 'needs_review', ['STRICT_OPERATOR_NOT_MET']]], strict);

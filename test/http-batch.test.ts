@@ -146,7 +146,7 @@ t.test('NDJSON edge cases: blank lines, CRLF, BOM, no final newline, full result
   const { app } = await testApp();
   t.teardown(() => app.close());
   const body = '\ufeff' + seedLine('01-jingban') + '\r\n\r\n   \n' + seedLine('02-dangan');
-  const res = await app.inject({ method: 'POST', url: '/v1/score/batch?policy=national-2020', headers: NDJSON_HEADERS, payload: body });
+  const res = await app.inject({ method: 'POST', url: '/v1/score/batch?policy=national-2020&detail=full', headers: NDJSON_HEADERS, payload: body });
   t.equal(res.statusCode, 200);
   const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
   t.equal(lines.length, 3);
@@ -178,20 +178,31 @@ t.test('NDJSON: the first line too long is a 413 problem; an empty body a 400; a
 });
 
 t.test('NDJSON: an engine bug on one line is an error line; the rest go on', async (t) => {
+  // A bug in scoring itself, or in building the answer asked for (the lean result is lazy).
   const flaky = new Jixiao(jx.policies, jx.vocabulary);
-  const real = flaky.scoreInput.bind(flaky);
-  flaky.scoreInput = (input, opts) => {
-    if ((input as { id?: string }).id === 'boom') throw new Error('boom');
-    return real(input, opts);
+  const real = flaky.scoreLean.bind(flaky);
+  flaky.scoreLean = (input, opts) => {
+    const id = (input as { id?: string }).id;
+    if (id === 'boom') throw new Error('boom');
+    const out = real(input, opts);
+    if (!out.ok || id !== 'lazy-boom') return out;
+    const fail = (): never => {
+      throw new Error('lazy boom');
+    };
+    return { ...out, lean: { brief: fail, full: fail } };
   };
   const { app } = await testApp({ logLevel: 'silent' }, flaky);
   t.teardown(() => app.close());
-  const body = [seedLine('01-jingban'), JSON.stringify({ ...seeds[1], id: 'boom' }), seedLine('03-dalou')].join('\n');
-  const res = await app.inject({ method: 'POST', url: '/v1/score/batch', headers: { ...NDJSON_HEADERS, 'accept-language': 'en' }, payload: body });
-  const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
-  t.match(lines[1], { line: 2, id: 'boom', ok: false, problem: { code: 'INTERNAL', status: 500, title: 'Internal Server Error' } });
-  t.equal(lines[2].ok, true);
-  t.same(lines[3].summary.failures, { INTERNAL: 1 });
+  const body = [seedLine('01-jingban'), JSON.stringify({ ...seeds[1], id: 'boom' }), JSON.stringify({ ...seeds[1], id: 'lazy-boom' }), seedLine('03-dalou')].join('\n');
+  for (const detail of ['brief', 'full']) {
+    const res = await app.inject({ method: 'POST', url: `/v1/score/batch?detail=${detail}`, headers: { ...NDJSON_HEADERS, 'accept-language': 'en' }, payload: body });
+    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    t.match(lines[1], { line: 2, id: 'boom', ok: false, problem: { code: 'INTERNAL', status: 500, title: 'Internal Server Error' } });
+    t.match(lines[2], { line: 3, id: 'lazy-boom', ok: false, problem: { code: 'INTERNAL', status: 500 } }, `${detail}: a failing ${detail}() is an error line`);
+    t.equal(lines[3].ok, true);
+    t.same(lines[4].summary.failures, { INTERNAL: 2 });
+    t.equal(lines[4].summary.scored, 2);
+  }
 });
 
 t.test('JSON array batch', async (t) => {
@@ -211,9 +222,21 @@ t.test('JSON array batch', async (t) => {
   t.equal(body.results[4].problem!.errors![0].code, 'NOT_AN_OBJECT');
   t.same(body.summary, { lines: 5, scored: 3, failed: 2, byGrade: { 优: 3 }, byFinding: body.summary.byFinding, failures: { INVALID_FORM: 2 } });
 
+  // detail=brief by default: the BriefResult, each indicator with its score, status and finding codes only.
+  const first = res.json().results[0].result;
+  t.same(Object.keys(first).sort(), ['grade', 'gradeCode', 'indicators', 'policy', 'provisional', 'status', 'summary', 'total']);
+  t.same(Object.keys(first.indicators[0]).sort(), ['findings', 'index', 'score', 'status']);
+
   const brief = await app.inject({ method: 'POST', url: '/v1/score/batch?detail=brief&policy=national-2020', headers: JSON_HEADERS, payload: seeds });
-  t.same(Object.keys(brief.json().results[0].result).sort(), ['grade', 'policy', 'status', 'summary', 'total']);
   t.equal(brief.json().results[0].result.total, '88.76');
+  const full = await app.inject({ method: 'POST', url: '/v1/score/batch?detail=full&policy=national-2020', headers: JSON_HEADERS, payload: seeds });
+  const national = { policy: jx.policies.get('national-2020') };
+  const fullOf = (f: unknown) => {
+    const o = jx.scoreInput(f, national);
+    return o.ok ? (JSON.parse(JSON.stringify(o.result)) as unknown) : null;
+  };
+  t.same(full.json().results.map((r: { result: unknown }) => r.result), seeds.map(fullOf), 'detail=full: the ScoreResult of scoreInput');
+  t.same(full.json().summary, brief.json().summary, 'the same summary whichever answer was built');
 
   const empty = await app.inject({ method: 'POST', url: '/v1/score/batch', headers: JSON_HEADERS, payload: [] });
   t.same(empty.json().summary.lines, 0);

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import t from 'tap';
-import { forbiddenKey, parseJson } from '../src/http/json.js';
+import { forbiddenKey, MAX_JSON_DEPTH, parseJson, textDeeperThan, valueDeeperThan } from '../src/http/json.js';
 import { ProblemSchema } from '../src/http/schemas/common.js';
 import { JSON_HEADERS, NDJSON_HEADERS, seedText, testApp } from './support/http.js';
 
@@ -33,6 +33,8 @@ interface Case {
   status: number;
   code: string;
   pointer?: string;
+  /** The code of the problem at `pointer` in errors[]. */
+  error?: string;
 }
 
 const J = JSON_HEADERS;
@@ -67,9 +69,13 @@ const CASES: Case[] = [
   { name: 'a made-up content type', headers: { 'content-type': 'foo' }, payload: seedStr, status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   // ---- too large / too deep ------------------------------------------------------------------
   { name: 'a 5 MB body', headers: J, payload: withField(['analysis'], { implementation: 'x'.repeat(5 * 1024 * 1024) }), status: 413, code: 'BODY_TOO_LARGE' },
-  { name: '10 000-deep arrays as the body', headers: J, payload: deepArray(10_000), status: 422, code: 'INVALID_FORM', pointer: '' },
-  { name: '10 000-deep objects as the body', headers: J, payload: deepObject(10_000), status: 422, code: 'INVALID_FORM' },
-  { name: '10 000-deep nesting in a field', headers: J, payload: rawField(['proName'], deepArray(10_000)), status: 422, code: 'INVALID_FORM', pointer: '/proName' },
+  { name: '10 000-deep arrays as the body', headers: J, payload: deepArray(10_000), status: 400, code: 'JSON_TOO_DEEP' },
+  { name: '10 000-deep objects as the body', headers: J, payload: deepObject(10_000), status: 400, code: 'JSON_TOO_DEEP' },
+  { name: '10 000-deep nesting in a field', headers: J, payload: rawField(['proName'], deepArray(10_000)), status: 400, code: 'JSON_TOO_DEEP' },
+  { name: '10 000-deep unknown field', headers: J, payload: rawField(['junk'], deepObject(10_000)), status: 400, code: 'JSON_TOO_DEEP' },
+  { name: '33 levels in all', headers: J, payload: rawField(['junk'], deepArray(32)), status: 400, code: 'JSON_TOO_DEEP' },
+  { name: '32 levels in all are read (the unknown field is stripped)', headers: J, payload: rawField(['proName'], deepArray(31)), status: 422, code: 'INVALID_FORM', pointer: '/proName' },
+  { name: '10 000-deep arrays as a batch', url: '/v1/score/batch', headers: J, payload: deepArray(10_000), status: 400, code: 'JSON_TOO_DEEP' },
   { name: '501 indicators', headers: J, payload: withField(['indicators'], Array(501).fill((seed.indicators as unknown[])[0])), status: 422, code: 'INVALID_FORM', pointer: '/indicators' },
   // ---- numbers out of range --------------------------------------------------------------------
   { name: '1e999 in points', headers: J, payload: rawField(['indicators', 0, 'points'], '1e999'), status: 422, code: 'INVALID_FORM', pointer: '/indicators/0/points' },
@@ -78,6 +84,12 @@ const CASES: Case[] = [
   { name: '"NaN" as a string amount', headers: J, payload: withField(['funds', 'rows', 0, 'budget'], 'NaN'), status: 422, code: 'INVALID_FORM', pointer: '/funds/rows/0/budget' },
   { name: '"Infinity" as a string score', headers: J, payload: withField(['indicators', 0, 'points'], 'Infinity'), status: 422, code: 'INVALID_FORM', pointer: '/indicators/0/points' },
   { name: 'negative points', headers: J, payload: withField(['indicators', 0, 'points'], -10), status: 422, code: 'INVALID_FORM', pointer: '/indicators/0/points' },
+  { name: '1e308 as a budget', headers: J, payload: rawField(['funds', 'rows', 0, 'budget'], '1e308'), status: 422, code: 'INVALID_FORM', pointer: '/funds/rows/0/budget', error: 'VALUE_OUT_OF_RANGE' },
+  { name: '10^15 points', headers: J, payload: withField(['indicators', 0, 'points'], '1000000000000000'), status: 422, code: 'INVALID_FORM', pointer: '/indicators/0/points', error: 'VALUE_OUT_OF_RANGE' },
+  { name: 'a 100 000-digit amount', headers: J, payload: withField(['funds', 'rows', 0, 'executed'], '9'.repeat(100_000)), status: 422, code: 'INVALID_FORM', pointer: '/funds/rows/0/executed', error: 'VALUE_OUT_OF_RANGE' },
+  { name: 'an amount of 1e-100000', headers: J, payload: withField(['funds', 'rows', 0, 'executed'], '0.' + '0'.repeat(100_000) + '1'), status: 422, code: 'INVALID_FORM', pointer: '/funds/rows/0/executed', error: 'VALUE_OUT_OF_RANGE' },
+  { name: 'a deduction of 5000', headers: J, payload: withField(['indicators', 0, 'deduction'], 5000), status: 422, code: 'INVALID_FORM', pointer: '/indicators/0/deduction', error: 'VALUE_OUT_OF_RANGE' },
+  { name: 'a reported total of 1e300', headers: J, payload: rawField(['reportedTotal'], '1e300'), status: 422, code: 'INVALID_FORM', pointer: '/reportedTotal', error: 'VALUE_OUT_OF_RANGE' },
   // ---- wrong types -----------------------------------------------------------------------------
   { name: 'null', headers: J, payload: 'null', status: 422, code: 'INVALID_FORM', pointer: '' },
   { name: 'an array', headers: J, payload: '[]', status: 422, code: 'INVALID_FORM', pointer: '' },
@@ -134,6 +146,7 @@ t.test('every malformed request gets a 4xx problem+json', async (t) => {
     t.equal(p.code, c.code, `${c.name}: code`);
     t.equal(p.status, res.statusCode);
     if (c.pointer !== undefined) t.ok(p.errors?.some((e) => e.pointer === c.pointer), `${c.name}: pointer ${c.pointer}`);
+    if (c.error !== undefined) t.equal(p.errors?.find((e) => e.pointer === c.pointer)?.code, c.error, `${c.name}: ${c.error}`);
   }
   t.equal(({} as Record<string, unknown>).admin, undefined, 'no prototype was touched');
   t.equal(({} as Record<string, unknown>).x, undefined);
@@ -183,6 +196,34 @@ t.test('random JSON values and random bytes never give a 5xx', async (t) => {
     { numRuns: 300, seed: 7 },
   );
   t.equal(600, runs, 'every generated request answered below 500');
+});
+
+t.test('nesting depth: the scan before parsing (long texts) and the walk after (short ones) agree', async (t) => {
+  const pad = (text: string) => `{"pad": "${'x'.repeat(70 * 1024)}", "v": ${text}}`; // over 64 KiB: scanned first
+  // [text, depth of the value]
+  const rows: [string, number][] = [
+    ['1', 0],
+    ['[]', 1],
+    [deepArray(32), 32],
+    [deepArray(33), 33],
+    [deepObject(31), 31],
+    ['{"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["}', 1],
+    ['{"a": "\\\\", "b": [[1]]}', 3],
+    ['{"a": "\\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "b": [1]}', 2],
+    ['[' + '{"k": [1, {"j": 2}], "m": "}}]]"},'.repeat(100) + '1]', 4],
+  ];
+  for (const [text, depth] of rows) {
+    t.equal(valueDeeperThan(JSON.parse(text), 32), depth > 32, `walk ${text.slice(0, 40)}`);
+    t.equal(textDeeperThan(text, 32), depth > 32, `scan ${text.slice(0, 40)}`);
+    t.equal(textDeeperThan(text, depth), false, `scan at its own depth ${text.slice(0, 40)}`);
+    t.equal(depth === 0 || textDeeperThan(text, depth - 1), true, `scan one below ${text.slice(0, 40)}`);
+    t.equal(parseJson(text).ok, depth <= MAX_JSON_DEPTH, `parseJson ${text.slice(0, 40)}`);
+    t.equal(parseJson(pad(text)).ok, depth + 1 <= MAX_JSON_DEPTH, `parseJson, long ${text.slice(0, 40)}`);
+  }
+  t.same(parseJson(pad(deepArray(10_000))), { ok: false, code: 'JSON_TOO_DEEP' });
+  t.equal(textDeeperThan('[["an unterminated string' + '['.repeat(40), 32), false, 'an unterminated string ends the scan (JSON.parse refuses the text)');
+  t.same(parseJson(pad('["unterminated')), { ok: false, code: 'INVALID_JSON' });
+  t.same(parseJson(deepObject(100_000)), { ok: false, code: 'JSON_TOO_DEEP' });
 });
 
 t.test('parseJson and forbiddenKey', async (t) => {

@@ -115,7 +115,7 @@ t.test('POST /v1/targets/check parses and lints every target', async (t) => {
     url: '/v1/targets/check',
     headers: JSON_HEADERS,
     payload: {
-      targets: ['≥95%', '及时', '100', '90%-100%', '', '12月底前', '≥100', { target: '42万人', name: '受益人数' }, { target: '≥3', unit: '次', operator: '≥' }, '90~100'],
+      targets: ['≥95%', '及时', '100', '90%-100%', '', '12月底前', '≥100', { target: '42万人', name: '受益人数' }, { target: '≥3', unit: '次', operator: '≥' }, '90~100', '≥%'],
     },
   });
   t.equal(res.statusCode, 200);
@@ -138,8 +138,9 @@ t.test('POST /v1/targets/check parses and lints every target', async (t) => {
   t.match(body.results[7].findings[0].message, /受益人数/);
   t.same(codes[8], [], 'separate unit and operator columns');
   t.same(codes[9], ['TARGET_NO_UNIT'], 'a range without a unit');
+  t.same(codes[10], ['TARGET_UNPARSED'], 'an operator and no number');
   t.equal(body.results[4].findings[0].pointer, '/targets/4');
-  t.equal(body.summary.count, 10);
+  t.equal(body.summary.count, 11);
   t.equal(body.summary.measurable, body.results.filter((r) => r.measurable).length);
 
   const en = await app.inject({ method: 'POST', url: '/v1/targets/check', headers: { ...JSON_HEADERS, 'accept-language': 'en' }, payload: { targets: ['及时'] } });
@@ -245,7 +246,7 @@ t.test('the bench baseline route exists only behind its flag', async (t) => {
 
 t.test('an engine bug is a 500 problem, logged, without a stack in the answer', async (t) => {
   const broken = new Jixiao(jx.policies, jx.vocabulary);
-  broken.scoreInput = () => {
+  broken.scoreInput = broken.scoreLean = () => {
     throw new Error('boom');
   };
   const { app, logs } = await testApp({}, broken);

@@ -123,7 +123,9 @@ t.test('readiness: a hung PostgreSQL makes /readyz 503 within READY_TIMEOUT_MS (
   t.ok(ms < 2000, `five probes answered in ${ms} ms`);
   const body = (await probes[0].json()) as { code: string; detail: string };
   t.equal(body.code, 'SERVICE_UNAVAILABLE');
-  t.match(body.detail, /store: no answer within 300 ms/);
+  t.equal(body.detail, '服务暂不可用：存储未在300毫秒内应答');
+  const en = (await (await fetch(url, { headers: { 'accept-language': 'en' } })).json()) as { detail: string };
+  t.equal(en.detail, 'Service unavailable: store: no answer within 300 ms');
   t.equal(probes[0].headers.get('retry-after'), '5');
   t.equal((await fetch(url.replace('/readyz', '/healthz'))).status, 200, 'alive all the same');
 
@@ -140,6 +142,9 @@ t.test('readiness: a hung PostgreSQL makes /readyz 503 within READY_TIMEOUT_MS (
   await live.close();
   const closed = await live.ready(1000);
   t.equal(closed.ok, false, 'a closed store is not ready');
+  const failed = await ok.inject({ method: 'GET', url: '/readyz' });
+  t.equal(failed.statusCode, 503);
+  t.equal(failed.json().detail, '服务暂不可用：存储不可用', "the driver's own text stays in the log");
 });
 
 t.test('PostgreSQL refused: opening the store fails with StoreUnavailableError', async (t) => {

@@ -7,7 +7,7 @@ import { createKey, type Principal } from '../src/auth/keys.js';
 import { buildApp } from '../src/http/app.js';
 import { loadJixiao } from '../src/jixiao.js';
 import { openStore } from '../src/store/index.js';
-import { canonicalJson, prepareSubmission, rescore, submit } from '../src/store/service.js';
+import { canonicalJson, prepareSubmission, rescore, sha256, submit } from '../src/store/service.js';
 
 const SEED = JSON.parse(readFileSync(new URL('./fixtures/seed/01-jingban.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const jx = loadJixiao();
@@ -62,6 +62,27 @@ t.test('tenancy of a submission: role, unit and region of the key', async (t) =>
   const en = prepareSubmission(jx, unit('209100'), { ...SEED, agencyCode: undefined }, 'en');
   t.equal(en.kind, 'invalid');
   t.match(en.kind === 'invalid' && en.problems[0].message, /Required field/);
+});
+
+t.test('submit validates before it hashes: a 10 000-level unknown field is stripped, never walked', async (t) => {
+  const s = await store(t);
+  let deep: unknown = 1;
+  for (let i = 0; i < 10_000; i++) deep = { a: deep };
+  const body = { ...SEED, junk: deep, proCode: 'DEEP' };
+  const out = await submit(jx, s, unit('209100'), body, { idempotencyKey: 'deep-1' });
+  t.equal(out.kind, 'stored');
+  const id = out.kind === 'stored' ? (out.response.body as { id: string }).id : '';
+  const version = await s.getVersion(id, 1);
+  t.equal(JSON.stringify(version?.input).includes('junk'), false, 'stored without the unknown field');
+  t.equal(version?.inputHash, sha256(canonicalJson({ ...SEED, proCode: 'DEEP' })), 'the hash is of the stripped form');
+  // [body, idempotency key, outcome]
+  const rows: [unknown, string, string][] = [
+    [{ ...SEED, proCode: 'DEEP' }, 'deep-1', 'replayed'],
+    [{ ...SEED, proCode: 'DEEP', other: [1, 2, 3] }, 'deep-1', 'replayed'],
+    [{ ...SEED, proCode: 'DEEP', proName: '另一个项目' }, 'deep-1', 'idempotency_mismatch'],
+    [{ ...SEED, proCode: 'DEEP', junk: deep, fiscalYear: 'x' }, 'deep-1', 'invalid'],
+  ];
+  for (const [b, key, kind] of rows) t.equal((await submit(jx, s, unit('209100'), b, { idempotencyKey: key })).kind, kind, kind);
 });
 
 t.test('re-scoring: a stored form the validator now refuses is reported, not lost', async (t) => {

@@ -43,6 +43,9 @@ const tricky: unknown[] = [
   'a'.repeat(20), 'a'.repeat(21), 'a'.repeat(38), 'a'.repeat(39), 'a'.repeat(180), 'a'.repeat(181), ' ' + 'b'.repeat(180) + ' ',
   'c'.repeat(1000), 'c'.repeat(1001), 'd'.repeat(4001), 'A1'.repeat(150) + 'x',
   null, true, false, [], {}, [1], { a: 1 }, [{}], [{ name: 'x' }],
+  // at and beyond the bounds of numbers (fields.ts NUMBER_BOUNDS)
+  1000, 1000.0001, '1000.0001', 1e15, 1e308, 5e-324, '10000000000000', '10000000000000.000001', '-10000000000000', '-10000000000001',
+  '84.2766666666667', '0.00000000000000000001', '0.000000000000000000001', '10000000', '10000001%', '9'.repeat(64), '9'.repeat(65),
 ];
 const fieldNames = [...Object.keys(FIELD_LABELS), 'unknownField', '__proto__', 'constructor', 'toString'];
 

@@ -3,6 +3,7 @@
  * Chinese message; nothing throws.
  */
 import t from 'tap';
+import { unknownFields } from '../src/core/model/structure.js';
 import { validateForm } from '../src/core/model/validate.js';
 import { form, indicator, seed, type Json } from './support/forms.js';
 
@@ -197,4 +198,125 @@ t.test('one number reader: an amount may carry the form’s money unit, never an
   t.equal(scored[0]?.code, 'NOT_A_NUMBER', 'a money unit only on amounts, not on points');
   const rate = validateForm(form({ funds: { rows: [{ name: '资金总额', budget: '10', executed: '10', reportedRate: '８７.６１％' }] } }));
   t.equal(rate.ok ? rate.form.funds.rows[0].reportedRate?.toString() : 'invalid', '87.61');
+});
+
+t.test('unknown fields are stripped, each one a warning with its pointer', async (t) => {
+  const base = form({}, [indicator({ points: 90 })]);
+  // [what is added, the pointers reported]
+  const rows: [(f: Json) => void, string[]][] = [
+    [() => undefined, []],
+    [(f) => void (f.foo = 1), ['/foo']],
+    [(f) => void ((f.indicators as Json[])[0].bar = 'x'), ['/indicators/0/bar']],
+    [(f) => void ((f.funds as { rows: Json[] }).rows[0].note = 'x'), ['/funds/rows/0/note']],
+    [(f) => void ((f.funds as Json).total = 5), ['/funds/total']],
+    [(f) => void (f.goals = [{ target: 't', why: 'x' }]), ['/goals/0/why']],
+    [(f) => void (f.analysis = { outputs: 'o', extra: { deep: [1, 2] } }), ['/analysis/extra']],
+    [(f) => void Object.assign(f, { a: 1, b: 2 }), ['/a', '/b']],
+    [(f) => void ((f.indicators as Json[])[0]['a/b~c'] = 1), ['/indicators/0/a~1b~0c']],
+    [(f) => void ['constructor', 'toString', '__proto__'].forEach((k) => Object.defineProperty(f, k, { value: 1, enumerable: true })), ['/constructor', '/toString', '/__proto__']],
+  ];
+  for (const [add, pointers] of rows) {
+    const input = structuredClone(base);
+    add(input);
+    const before = JSON.stringify(input);
+    const v = validateForm(input);
+    t.equal(v.ok, true, pointers.join(' '));
+    if (!v.ok) continue;
+    t.same(v.warnings.map((w) => w.pointer), pointers);
+    t.ok(v.warnings.every((w) => w.code === 'UNKNOWN_FIELD' && w.severity === 'warning'));
+    t.equal(JSON.stringify(input), before, 'the input itself is not changed');
+    const stripped = unknownFields(input).stripped;
+    t.equal(stripped === input, pointers.length === 0, 'the very same object when nothing is stripped');
+    t.same(unknownFields(stripped).count, 0, 'nothing unknown is left');
+    t.same(validateForm(stripped), { ...v, warnings: [] }, 'the same form without them');
+  }
+  const named = validateForm({ ...base, indicators: [{ ...indicator({ points: 90 }), 备注: 'x' }], 名称: 1, name: 2 }, 'en');
+  t.same(named.ok ? named.warnings.map((w) => w.message) : [], [
+    'Unknown field "绩效指标第1行·备注" was ignored (neither scored nor stored)',
+    'Unknown field "名称" was ignored (neither scored nor stored)',
+    'Unknown field "name" was ignored (neither scored nor stored)',
+  ], 'named by the key as written, under its row');
+});
+
+t.test('unknown fields: at most 20 named, a huge key or value never echoed', async (t) => {
+  const many = form(Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`x${i}`, i])));
+  const v = validateForm(many);
+  t.equal(v.ok && v.warnings.length, 21);
+  t.same(v.ok && v.warnings.at(-1), { code: 'UNKNOWN_FIELDS_MORE', severity: 'warning', pointer: '', message: '另有5个未知字段已忽略（未逐一列出）', params: { count: '5' } });
+  t.equal(unknownFields(many).count, 25);
+  const key = 'k'.repeat(900_000);
+  const huge = validateForm(form({ [key]: 'v'.repeat(900_000), junk: 'j'.repeat(900_000) }));
+  t.ok(huge.ok);
+  const text = JSON.stringify(huge.ok && huge.warnings);
+  t.ok(text.length < 1000, `the warnings are ${text.length} characters`);
+  t.equal(huge.ok && huge.warnings[0].pointer, '/' + 'k'.repeat(64) + '…');
+  const invalid = validateForm({ ...form({ proName: '' }), junk: 1 });
+  t.same(invalid.ok ? [] : invalid.problems.map((p) => `${p.severity} ${p.code} ${p.pointer}`), ['error EMPTY_TEXT /proName', 'warning UNKNOWN_FIELD /junk'], 'an invalid form lists them among its problems');
+});
+
+t.test('deep values never make validation throw (10 000 levels)', async (t) => {
+  let deep: unknown = 1;
+  for (let i = 0; i < 10_000; i++) deep = [deep];
+  let deepObj: unknown = 1;
+  for (let i = 0; i < 10_000; i++) deepObj = { a: deepObj };
+  const unknown = validateForm(form({ junk: deepObj }));
+  t.same(unknown.ok ? unknown.warnings.map((w) => w.pointer) : 'invalid', ['/junk']);
+  // [the field given the deep value, the problem]
+  const rows: [Json, string][] = [
+    [form({ proName: deep }), 'INVALID_TYPE /proName “项目名称”应为数值或文本，实际为数组'],
+    [form({ reportedTotal: deepObj }), 'INVALID_TYPE /reportedTotal “总分”应为数值或文本，实际为对象'],
+    [form({ analysis: { outputs: deep } }), 'INVALID_TYPE /analysis/outputs “绩效分析·产出情况”应为数值或文本，实际为数组'],
+    [form({ analysis: { outputs: { a: 'x'.repeat(1000), b: deep } } }), 'INVALID_TYPE /analysis/outputs “绩效分析·产出情况”应为数值或文本，实际为对象'],
+    [form({ kind: deep }), 'INVALID_VALUE /kind “表单类型”的取值无效：[[[[…]]]]'],
+    [form({}, [indicator({ points: 90, level1: deep }), indicator({ points: 10 })]), 'INVALID_TYPE /indicators/0/level1 “绩效指标第1行·一级指标”应为数值或文本，实际为数组'],
+  ];
+  for (const [input, want] of rows) {
+    const p = problems(input)[0];
+    t.equal(p ? `${p.code} ${p.pointer} ${p.message}` : 'valid', want);
+  }
+});
+
+t.test('numbers are bounded: amounts, points and scores, rates', async (t) => {
+  const amount = (v: unknown) => form({ funds: { rows: [{ name: '资金总额', budget: '100', executed: v }] } });
+  const adjustment = (v: unknown) => form({ funds: { rows: [{ name: '资金总额', budget: '100', executed: '1', adjustment: v }] } });
+  const rate = (v: unknown) => form({ funds: { rows: [{ name: '资金总额', budget: '100', executed: '1', reportedRate: v }] } });
+  const points = (over: Json) => form({}, [indicator({ points: 90, ...over })]);
+  // [input, the first problem ('' = valid)]
+  const rows: [Json, string][] = [
+    [amount('10000000000000'), ''],
+    [amount('10000000000000.000001'), 'VALUE_OUT_OF_RANGE /funds/rows/0/executed'],
+    [amount(1e308), 'VALUE_OUT_OF_RANGE /funds/rows/0/executed'],
+    [amount('84.2766666666667'), ''],
+    [amount('123.456789012345678901234'), 'VALUE_OUT_OF_RANGE /funds/rows/0/executed'],
+    [amount('0.00000000000000000001'), ''],
+    [amount('0.000000000000000000001'), 'VALUE_OUT_OF_RANGE /funds/rows/0/executed'],
+    [amount('123.4567890000000000000000000'), ''],
+    [amount('0.' + '0'.repeat(100_000) + '1'), 'VALUE_OUT_OF_RANGE /funds/rows/0/executed'],
+    [amount('9'.repeat(65)), 'VALUE_OUT_OF_RANGE /funds/rows/0/executed'],
+    [amount('1,000,000,000,000'), ''],
+    [adjustment('-10000000000000'), ''],
+    [adjustment('-10000000000001'), 'VALUE_OUT_OF_RANGE /funds/rows/0/adjustment'],
+    [rate('10000000'), ''],
+    [rate('10000001%'), 'VALUE_OUT_OF_RANGE /funds/rows/0/reportedRate'],
+    [rate('87.6125063085869'), ''],
+    [points({ points: 1000 }), ''],
+    [points({ points: '1000.0001' }), 'VALUE_OUT_OF_RANGE /indicators/0/points'],
+    [points({ points: 1e15 }), 'VALUE_OUT_OF_RANGE /indicators/0/points'],
+    [points({ reportedScore: '4.28571428571429' }), ''],
+    [points({ reportedScore: 0.30000000000000004 }), ''],
+    [points({ reportedScore: '0.000000000000000000001' }), 'VALUE_OUT_OF_RANGE /indicators/0/reportedScore'],
+    [points({ manualScore: 1001 }), 'VALUE_OUT_OF_RANGE /indicators/0/manualScore'],
+    [points({ deduction: '5000分' }), 'VALUE_OUT_OF_RANGE /indicators/0/deduction'],
+    [form({ reportedTotal: 1e300 }), 'VALUE_OUT_OF_RANGE /reportedTotal'],
+    [form({ funds: { points: 1e6, rows: [{ name: '资金总额', budget: '1', executed: '1' }] } }), 'VALUE_OUT_OF_RANGE /funds/points'],
+  ];
+  for (const [input, want] of rows) {
+    const p = problems(input)[0];
+    t.equal(p ? `${p.code} ${p.pointer}` : '', want, want || 'valid');
+  }
+  t.same(problems(amount(1e308))[0].params, { field: '项目资金·资金第1行·全年执行数', value: '1e+308', max: '10000000000000', decimals: '20' });
+  t.equal(
+    validateForm(points({ points: 1e15 }), 'en').ok ? '' : (validateForm(points({ points: 1e15 }), 'en') as { problems: { message: string }[] }).problems[0].message,
+    '"绩效指标第1行·分值" is out of range: 1000000000000000 (at most 1000 in absolute value, at most 20 decimal places)',
+  );
 });

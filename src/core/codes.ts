@@ -36,7 +36,7 @@ export const CODES = {
   INVALID_CODE: v('“{field}”编码格式无效：{value}', '"{field}" has an invalid code: {value}'),
   EMPTY_INDICATORS: v('绩效指标不能为空，至少需要一个三级指标', 'The indicator tree is empty; at least one indicator is required'),
   EMPTY_FUNDS: v('项目资金不能为空，至少需要一行资金', 'The funds block is empty; at least one row is required'),
-  UNKNOWN_FIELD: v('未知字段“{field}”', 'Unknown field "{field}"'),
+  VALUE_OUT_OF_RANGE: v('“{field}”超出允许范围：{value}（绝对值不超过{max}，最多{decimals}位小数）', '"{field}" is out of range: {value} (at most {max} in absolute value, at most {decimals} decimal places)'),
   TOO_MANY_ITEMS: v('“{field}”超过{max}项', '"{field}" has more than {max} items'),
   NOT_AN_OBJECT: v('表单应为 JSON 对象', 'The form must be a JSON object'),
 
@@ -91,6 +91,9 @@ export const CODES = {
   LEVEL_UNKNOWN: f('info', '“{level}”不是常见的{depth}指标名称', '"{level}" is not a usual level-{depth} indicator name'),
   RENORMALISED: f('info', '不适用指标已剔除，指标得分按{nominal}分折算', 'Non-applicable rows were dropped; the indicator score is rescaled to {nominal}'),
   POSSIBLE_DOUBLE_COUNT: f('info', '“{name}”与预算执行率重复计分的可能', '"{name}" may double-count the budget execution rate'),
+  // unknown fields are stripped by validation (never scored, stored or echoed) and reported here
+  UNKNOWN_FIELD: f('warning', '未知字段“{field}”已忽略（不评分、不保存）', 'Unknown field "{field}" was ignored (neither scored nor stored)'),
+  UNKNOWN_FIELDS_MORE: f('warning', '另有{count}个未知字段已忽略（未逐一列出）', '{count} more unknown fields were ignored (not listed one by one)'),
 
   // ---- import (Excel) ------------------------------------------------------------------------
   IMPORT_NO_FORM: imp('error', '工作表“{sheet}”中未找到项目支出绩效自评表', 'No self-evaluation form was found in sheet "{sheet}"'),
@@ -111,6 +114,7 @@ export const CODES = {
   // ---- HTTP problems -------------------------------------------------------------------------
   INVALID_FORM: h(422, '表单无效：共{count}个问题', 'The form is invalid: {count} problem(s)'),
   INVALID_JSON: h(400, '请求体不是有效的 JSON', 'The request body is not valid JSON'),
+  JSON_TOO_DEEP: h(400, '请求体的 JSON 嵌套层数超过上限', 'The request body\'s JSON is nested deeper than allowed'),
   EMPTY_BODY: h(400, '请求体为空', 'The request body is empty'),
   BODY_TOO_LARGE: h(413, '请求体超过{limit}字节', 'The request body is larger than {limit} bytes'),
   LINE_TOO_LARGE: h(413, '第{line}行超过{limit}字节', 'Line {line} is larger than {limit} bytes'),

@@ -19,6 +19,7 @@ import type { Repository } from '../store/repository.js';
 import type { Role } from '../store/types.js';
 import { langOf, problem } from './problem.js';
 import { tooMany } from './ratelimit.js';
+import { problems } from './schemas/common.js';
 
 /** The OpenAPI security requirement of a route that needs a key. */
 export const BEARER_SECURITY = [{ bearerAuth: [] as string[] }];
@@ -131,13 +132,25 @@ export function authGroup(app: FastifyInstance): void {
   });
 }
 
-/** Root-level setup: the decorations, and the AUTH_SCORING guard of the scoring routes. */
+/** The scoring routes: everything under /v1 that is not in an authGroup (score, batch, targets, policies, Excel). */
+const isScoringRoute = (url: string, roles: readonly Role[] | undefined) => url.startsWith('/v1/') && !roles;
+
+/**
+ * Root-level setup: the decorations, and the AUTH_SCORING guard of the scoring routes. With
+ * AUTH_SCORING=required they need a key of any role (one onRequest hook), and the OpenAPI
+ * document declares the bearer scheme and the 401 on each of them, as for the store's routes.
+ */
 export function setupAuth(app: FastifyInstance, store: Repository | null, authScoring: 'optional' | 'required'): void {
   app.decorate('store', store);
   app.decorateRequest('principal', null);
   if (authScoring !== 'required') return;
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!isScoringRoute(route.url, route.config?.roles)) return;
+    const schema = (route.schema ?? {}) as { response?: Record<number, unknown> };
+    route.schema = { ...schema, security: BEARER_SECURITY, response: { ...schema.response, ...problems(401) } } as RouteOptions['schema'];
+  });
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/v1/') || req.routeOptions.config?.roles) return;
+    if (!isScoringRoute(req.url, req.routeOptions.config?.roles)) return;
     if (req.routeOptions.url === undefined) return; // 404 stays 404
     const p = await principalOr(app, req, reply);
     if (!p) return reply;

@@ -4,7 +4,8 @@
  * "__proto__" key anywhere, or a "constructor" key holding a "prototype", is refused with
  * 400 (the choice of fastify's onProtoPoisoning / onConstructorPoisoning: 'error'), and the
  * key never reaches code past the parser. The scan runs only when the text mentions such a
- * key (plain or \u-escaped), as secure-json-parse does.
+ * key (plain or \u-escaped), as secure-json-parse does. Bodies nested deeper than MAX_JSON_DEPTH
+ * are refused before they are parsed (JSON_TOO_DEEP).
  */
 import type { Code } from '../core/codes.js';
 
@@ -15,7 +16,61 @@ const CONSTRUCTOR_RX =
 
 export type JsonParse =
   | { ok: true; value: unknown }
-  | { ok: false; code: Extract<Code, 'INVALID_JSON' | 'EMPTY_BODY' | 'BAD_REQUEST'>; forbiddenKey?: string };
+  | { ok: false; code: Extract<Code, 'INVALID_JSON' | 'EMPTY_BODY' | 'BAD_REQUEST' | 'JSON_TOO_DEEP'>; forbiddenKey?: string };
+
+/**
+ * The deepest nesting of arrays and objects a body may have. A form is 4 levels deep (form →
+ * funds → rows → row), a JSON batch 5, an export request with its results about 8: 32 is far
+ * beyond any of them, and small enough that no later walk (hashing, stringify, a message's
+ * quote of a value) can recurse into a stack overflow.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * True when `text` nests arrays and objects deeper than `max`. One pass over the characters, no
+ * recursion and no allocation; strings (with their escapes) are skipped. For long texts it runs
+ * before JSON.parse, so that a 32 MB batch of "[[[[…" is refused without being built. Invalid
+ * JSON may be miscounted: it is refused either way.
+ */
+export function textDeeperThan(text: string, max: number = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string: to the next quote not escaped by an odd run of backslashes.
+      for (;;) {
+        const j = text.indexOf('"', i + 1);
+        if (j < 0) return false;
+        let k = j - 1;
+        while (text.charCodeAt(k) === 0x5c) k--;
+        i = j;
+        if ((j - 1 - k) % 2 === 0) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** True when a parsed value nests deeper than `max`; iterative (JSON.parse itself does not recurse in V8). */
+export function valueDeeperThan(value: unknown, max: number = MAX_JSON_DEPTH): boolean {
+  const stack: { node: object; depth: number }[] = [];
+  if (typeof value === 'object' && value !== null) stack.push({ node: value, depth: 1 });
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > max) return true;
+    const values: unknown[] = Array.isArray(node) ? node : Object.values(node);
+    for (const v of values) if (typeof v === 'object' && v !== null) stack.push({ node: v, depth: depth + 1 });
+  }
+  return false;
+}
+
+/** Below this length a text is parsed and then measured (cheaper); above, it is scanned first. */
+const SCAN_FIRST = 64 * 1024;
 
 const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
@@ -55,16 +110,23 @@ export function nonUtf8(contentType: string | string[] | undefined): string | nu
   return cs === 'utf-8' || cs === 'utf8' ? null : contentType.slice(0, 100);
 }
 
-/** Parse a JSON body; a leading UTF-8 byte-order mark is skipped (as the CLI does). */
+/**
+ * Parse a JSON body; a leading UTF-8 byte-order mark is skipped (as the CLI does). Nesting deeper
+ * than MAX_JSON_DEPTH is JSON_TOO_DEEP (400): a text over 64 KiB is scanned before it is parsed,
+ * a shorter one (a 32 000-level value at most) is parsed and then measured, at a tenth of the cost.
+ */
 export function parseJson(text: string): JsonParse {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return { ok: false, code: 'EMPTY_BODY' };
+  const long = text.length > SCAN_FIRST;
+  if (long && textDeeperThan(text)) return { ok: false, code: 'JSON_TOO_DEEP' };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return { ok: false, code: 'INVALID_JSON' };
   }
+  if (!long && valueDeeperThan(value)) return { ok: false, code: 'JSON_TOO_DEEP' };
   if (PROTO_RX.test(text) || CONSTRUCTOR_RX.test(text)) {
     const key = forbiddenKey(value);
     if (key !== undefined) return { ok: false, code: 'BAD_REQUEST', forbiddenKey: key };

@@ -1,6 +1,5 @@
 /** What the score and batch routes share: the policy a request asks for, and a form's key. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ScoreResult } from '../core/model/result.js';
 import type { Policy } from '../core/policy/types.js';
 
 export type PolicyChoice =
@@ -30,8 +29,9 @@ export function formKey(input: unknown): string | null {
   return null;
 }
 
-export function findingCodes(result: ScoreResult): string[] {
-  return result.findings.map((f) => f.code);
+/** Every finding's code, once per finding, from the counts both answers carry (BriefResult and ScoreResult). */
+export function* findingCodes(summary: { byCode: Readonly<Record<string, number>> }): Generator<string> {
+  for (const code in summary.byCode) for (let n = summary.byCode[code]; n > 0; n--) yield code;
 }
 
 /** True when the request came without a body at all (no content type, nothing parsed). */

@@ -3,7 +3,7 @@
  * score of each submission: counts by grade, funds covered (Σ 全年预算数, 万元), mean and spread
  * of the totals, the most frequent findings, and the anomalies, grouped by department.
  */
-import { Dec, fmt, sum, ZERO } from '../core/decimal.js';
+import { BigDec, Dec, fmt, sum, ZERO } from '../core/decimal.js';
 import type { StatRow } from '../store/types.js';
 
 export const GRADE_ORDER = ['优', '良', '中', '差'] as const;
@@ -75,14 +75,15 @@ export function spread(totals: readonly string[]): ScoreSpread {
   const xs = totals.map((t) => new Dec(t));
   const n = new Dec(xs.length);
   const mean = sum(xs).div(n);
-  const variance = sum(xs.map((x) => x.minus(mean).pow(2))).div(n);
+  // A root is no exact scaled integer: decimal.js (40 digits) for the spread alone.
+  const variance = xs.reduce((a, x) => a.plus(new BigDec(x.minus(mean).toString()).pow(2)), new BigDec(0)).div(xs.length);
   let lo = xs[0];
   let hi = xs[0];
   for (const x of xs) {
     if (x.lessThan(lo)) lo = x;
     if (x.greaterThan(hi)) hi = x;
   }
-  return { mean: fmt(mean, 2), stddev: fmt(variance.sqrt(), 2), min: fmt(lo, 2), max: fmt(hi, 2) };
+  return { mean: fmt(mean, 2), stddev: variance.sqrt().toFixed(2), min: fmt(lo, 2), max: fmt(hi, 2) };
 }
 
 function group(rows: readonly StatRow[]): GroupStats {
@@ -135,7 +136,11 @@ export function computeStats(rows: readonly StatRow[], topN = 10): Stats {
     .slice(0, topN);
 
   const byDept = new Map<string, StatRow[]>();
-  for (const r of rows) byDept.set(r.deptCode, [...(byDept.get(r.deptCode) ?? []), r]);
+  for (const r of rows) {
+    const list = byDept.get(r.deptCode);
+    if (list) list.push(r);
+    else byDept.set(r.deptCode, [r]);
+  }
   const departments: DepartmentStats[] = [...byDept.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([deptCode, rs]) => {

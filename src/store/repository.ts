@@ -175,7 +175,7 @@ export class Repository {
    * that arrive while one is out wait on the same one, so a hung database does not pile them up
    * (the ping itself ends within the driver's own timeouts).
    */
-  async ready(timeoutMs: number): Promise<{ ok: true; ms: number } | { ok: false; reason: string }> {
+  async ready(timeoutMs: number): Promise<{ ok: true; ms: number } | { ok: false; reason: 'timeout' | 'error'; error?: string }> {
     const started = performance.now();
     if (!this.pinging) {
       this.pinging = this.ping().finally(() => {
@@ -188,10 +188,11 @@ export class Repository {
     });
     try {
       const r = await Promise.race([this.pinging.then(() => 'ok' as const), timeout]);
-      if (r === 'timeout') return { ok: false, reason: `no answer within ${timeoutMs} ms` };
+      if (r === 'timeout') return { ok: false, reason: 'timeout' };
       return { ok: true, ms: Math.trunc(performance.now() - started) };
     } catch (err) {
-      return { ok: false, reason: (err as Error).message?.slice(0, 200) ?? String(err) };
+      // The driver's text is for the log, never for the (unauthenticated) prober.
+      return { ok: false, reason: 'error', error: (err as Error).message?.slice(0, 200) ?? String(err) };
     } finally {
       clearTimeout(timer);
     }

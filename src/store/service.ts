@@ -8,6 +8,7 @@ import { finding, type Finding, type Lang } from '../core/codes.js';
 import { Dec } from '../core/decimal.js';
 import type { Form } from '../core/model/form.js';
 import type { ScoreResult } from '../core/model/result.js';
+import { unknownFields } from '../core/model/structure.js';
 import { fieldLabel } from '../core/model/validate.js';
 import type { Policy } from '../core/policy/types.js';
 import type { Jixiao } from '../jixiao.js';
@@ -54,7 +55,11 @@ export type Prepared =
   | { kind: 'invalid'; problems: Finding[] }
   | { kind: 'forbidden' };
 
-/** Validates, scores and checks the tenancy of a form a unit submits. Never throws on bad input. */
+/**
+ * Validates, scores and checks the tenancy of a form a unit submits. Never throws on bad input.
+ * What is stored and hashed is the form as sent less its unknown fields (UNKNOWN_FIELD warnings in
+ * the result), and only once it is valid: the hash never walks anything validation has not bounded.
+ */
 export function prepareSubmission(jx: Jixiao, p: Principal, body: unknown, lang: Lang = 'zh'): Prepared {
   const out = jx.scoreInput(body, { lang });
   if (!out.ok) return { kind: 'invalid', problems: out.problems };
@@ -75,7 +80,7 @@ export function prepareSubmission(jx: Jixiao, p: Principal, body: unknown, lang:
   if (form.deptCode && form.deptCode !== dept) {
     return { kind: 'invalid', problems: [finding('INVALID_CODE', '/deptCode', { field: fieldLabel(['deptCode']), value: form.deptCode }, lang)] };
   }
-  const inputJson = JSON.stringify(body);
+  const input = unknownFields(body).stripped;
   return {
     kind: 'ok',
     form,
@@ -91,8 +96,8 @@ export function prepareSubmission(jx: Jixiao, p: Principal, body: unknown, lang:
       agencyName: form.agencyName ?? null,
       deptName: form.deptName ?? null,
       evalId: form.id ?? null,
-      inputJson,
-      inputHash: sha256(canonicalJson(body)),
+      inputJson: JSON.stringify(input),
+      inputHash: sha256(canonicalJson(input)),
       snapshot: snapshotOf(out.result),
     },
   };
@@ -116,14 +121,16 @@ export async function submit(
   body: unknown,
   opts: { idempotencyKey?: string; lang?: Lang } = {},
 ): Promise<SubmitResult> {
-  const idem = opts.idempotencyKey ? { key: opts.idempotencyKey, requestHash: sha256(canonicalJson(body)) } : undefined;
-  // A retry is answered from the record before the form is scored again.
+  // Validate first: only a valid form (its unknown fields stripped) is hashed, so no input can make
+  // the hash recurse without bound. An invalid body was never stored, so it has nothing to replay.
+  const prep = prepareSubmission(jx, p, body, opts.lang);
+  if (prep.kind !== 'ok') return prep;
+  const idem = opts.idempotencyKey ? { key: opts.idempotencyKey, requestHash: prep.submission.inputHash } : undefined;
+  // A retry is answered from the record (its first answer), not from this scoring.
   if (idem) {
     const prior = await repo.findIdempotent(p.keyId, idem.key);
     if (prior) return prior.requestHash === idem.requestHash ? { kind: 'replayed', response: prior.response } : { kind: 'idempotency_mismatch' };
   }
-  const prep = prepareSubmission(jx, p, body, opts.lang);
-  if (prep.kind !== 'ok') return prep;
   const out = await repo.submit({
     submission: prep.submission,
     actor: actorOf(p),

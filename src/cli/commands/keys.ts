@@ -1,5 +1,5 @@
 /**
- * `jixiao keys create --role unit --unit 209100 --name … | list | revoke ID`: API keys in the
+ * `jixiao keys create --role unit --unit 209100 --region 140000 --name … | list | revoke ID`: API keys in the
  * store the service uses (DATA_DIR / DATABASE_URL, as for `npm start`). A new key is printed
  * once; only its sha256 hash is kept. Every change is in the audit log as done by "cli".
  */
@@ -12,7 +12,13 @@ import { renderTable } from '../table.js';
 import type { CliIO, Command } from '../types.js';
 
 const CLI: Actor = { keyId: null, name: 'cli', role: 'cli' };
-const USAGE = 'keys create --role unit|department|bureau [--unit CODE] [--dept CODE] [--region CODE] --name NAME | keys list [--format json] | keys revoke ID';
+const USAGE = [
+  'keys create --role unit --unit CODE --region CODE [--dept CODE] --name NAME   (a unit key needs --region / 单位密钥须指定 --region)',
+  '       jixiao keys create --role department --dept CODE [--region CODE] --name NAME',
+  '       jixiao keys create --role bureau [--region CODE] --name NAME',
+  '       jixiao keys list [--format json]',
+  '       jixiao keys revoke ID',
+].join('\n');
 
 async function withStore(io: CliIO, fn: (repo: Repository) => Promise<number>): Promise<number> {
   const repo = await openStore(storeConfigFromEnv(io.env));
@@ -82,6 +88,6 @@ async function run(args: string[], io: CliIO): Promise<number> {
 export const keysCommand: Command = {
   name: 'keys',
   summary: 'API 密钥：创建（只显示一次）、列出、吊销',
-  usage: 'keys create --role R [--unit C|--dept C] --name N | list | revoke ID',
+  usage: 'keys create --role R [--unit C --region C|--dept C] --name N | list | revoke ID',
   run,
 };

@@ -20,6 +20,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   io.stdout(`表单有效 / valid: ${v.form.proName}（${v.form.fiscalYear}年度，${v.form.indicators.length}个指标）\n`);
+  // Unknown fields were stripped: each one is a warning, as in the score's findings.
+  if (v.warnings.length > 0) io.stderr(problemLines(v.warnings));
   return 0;
 }
 

@@ -2,8 +2,9 @@
  * The budget-execution block: 执行率 = 全年执行数 / 全年预算数 and its points
  * (scoring-rules.md §1.5, §6.3), each beside what the filer reported.
  */
-import { finding, ptr, type Finding, type Lang } from '../codes.js';
-import { HUNDRED, ZERO, fmt, min, round, sum, type Dec as D } from '../decimal.js';
+import { ptr } from '../codes.js';
+import { pending, type Pending } from './pending.js';
+import { HUNDRED, ZERO, fmt, min, mulDivRound, round, sum, type Dec as D } from '../decimal.js';
 import type { Form, FundRow } from '../model/form.js';
 import type { FundsResult } from '../model/result.js';
 import type { Vocabulary } from '../parse/vocabulary.js';
@@ -43,7 +44,7 @@ export function executionScore(budget: D, executed: D, points: D, policy: Policy
     if (!executed.isZero() || b.zeroBudgetBothZeroRate === null) return { rate: null, score: ZERO, capped: false };
     rate = b.zeroBudgetBothZeroRate;
   } else {
-    rate = round(executed.div(budget).times(HUNDRED), b.rateDecimals);
+    rate = mulDivRound(executed, HUNDRED, budget, b.rateDecimals);
   }
   const capped = rate.greaterThan(HUNDRED);
   let score: D;
@@ -52,7 +53,7 @@ export function executionScore(budget: D, executed: D, points: D, policy: Policy
     score = tier ? round(points.times(tier.share), policy.scoreDecimals) : ZERO;
   } else {
     // Computed from the rounded rate, as production does (bgtget / 10 rounded to 2 places, C3).
-    score = round(min(rate, HUNDRED).div(HUNDRED).times(points), policy.scoreDecimals);
+    score = mulDivRound(min(rate, HUNDRED), points, HUNDRED, policy.scoreDecimals);
   }
   return { rate, score, capped };
 }
@@ -64,7 +65,7 @@ interface Block {
   basis: FundsResult['basis'];
 }
 
-function blockFigures(rows: FundRow[], totals: boolean[], roles: string[], budgets: { value: D | undefined }[], lang: Lang, findings: Finding[]): Block {
+function blockFigures(rows: FundRow[], totals: boolean[], roles: string[], budgets: { value: D | undefined }[], findings: Pending[]): Block {
   const totalIdx = roles.indexOf('total');
   const sourceIdx = rows.map((_, i) => i).filter((i) => !totals[i]);
   const sourceBudget = sum(sourceIdx.map((i) => budgets[i].value ?? ZERO));
@@ -75,10 +76,10 @@ function blockFigures(rows: FundRow[], totals: boolean[], roles: string[], budge
     // 其中 rows may list only some sources, so only a sum above the total is impossible.
     if (sourceIdx.length > 0) {
       if (sourceBudget.greaterThan(budget)) {
-        findings.push(finding('FUNDS_SUM_MISMATCH', ptr('funds', 'rows', totalIdx, 'budget'), { field: '全年预算数', sum: fmt(sourceBudget), total: fmt(budget) }, lang));
+        findings.push(pending('FUNDS_SUM_MISMATCH', ptr('funds', 'rows', totalIdx, 'budget'), { field: '全年预算数', sum: fmt(sourceBudget), total: fmt(budget) }));
       }
       if (sourceExecuted.greaterThan(executed)) {
-        findings.push(finding('FUNDS_SUM_MISMATCH', ptr('funds', 'rows', totalIdx, 'executed'), { field: '全年执行数', sum: fmt(sourceExecuted), total: fmt(executed) }, lang));
+        findings.push(pending('FUNDS_SUM_MISMATCH', ptr('funds', 'rows', totalIdx, 'executed'), { field: '全年执行数', sum: fmt(sourceExecuted), total: fmt(executed) }));
       }
     }
     return { budget, executed, basis: 'total_row' };
@@ -91,23 +92,23 @@ function blockFigures(rows: FundRow[], totals: boolean[], roles: string[], budge
 }
 
 /** Zero budget, over 100%, low execution without a reason: findings on the block as a whole. */
-function blockFindings(block: Block, main: RateScore, points: D, rows: FundRow[], mainPtr: string, policy: Policy, lang: Lang): Finding[] {
-  const out: Finding[] = [];
+function blockFindings(block: Block, main: RateScore, points: D, rows: FundRow[], mainPtr: string, policy: Policy): Pending[] {
+  const out: Pending[] = [];
   const { budget, executed } = block;
   if (budget.isZero()) {
     if (executed.isZero()) {
-      if (main.rate === null) out.push(finding('ZERO_BUDGET', mainPtr + '/budget', { score: fmt(main.score) }, lang));
+      if (main.rate === null) out.push(pending('ZERO_BUDGET', mainPtr + '/budget', { score: fmt(main.score) }));
     } else {
-      out.push(finding('EXEC_WITHOUT_BUDGET', mainPtr + '/executed', { executed: fmt(executed) }, lang));
+      out.push(pending('EXEC_WITHOUT_BUDGET', mainPtr + '/executed', { executed: fmt(executed) }));
     }
   }
   const dp = policy.budget.rateDecimals;
   if (main.capped && policy.budget.over100 === 'error') {
-    out.push(finding('EXEC_RATE_OVER_100', mainPtr + '/executed', { rate: fmt(main.rate!, dp), points: fmt(points) }, lang));
+    out.push(pending('EXEC_RATE_OVER_100', mainPtr + '/executed', { rate: fmt(main.rate!, dp), points: fmt(points) }));
   }
   const threshold = policy.budget.lowExecReasonThreshold;
   if (threshold && main.rate && main.rate.lessThan(threshold) && !rows.some((r) => r.reason)) {
-    out.push(finding('LOW_EXEC_REASON_REQUIRED', mainPtr + '/reason', { rate: fmt(main.rate, dp), threshold: threshold.toString() }, lang));
+    out.push(pending('LOW_EXEC_REASON_REQUIRED', mainPtr + '/reason', { rate: fmt(main.rate, dp), threshold: threshold.toString() }));
   }
   return out;
 }
@@ -118,26 +119,36 @@ function blockFindings(block: Block, main: RateScore, points: D, rows: FundRow[]
  * those decimals → info, not a difference. Otherwise a difference above the tolerance → warning.
  * The written decimals are those of the Decimal: "99.0" reads as 99, zero decimals.
  */
-export function rateFinding(row: FundRow, rate: D | null, pointer: string, policy: Policy, lang: Lang): Finding | null {
+export function rateFinding(row: FundRow, rate: D | null, pointer: string, policy: Policy): Pending | null {
   if (rate === null) return null;
   const dp = policy.budget.rateDecimals;
   const computed = fmt(rate, dp);
   const reported = row.reportedRate;
-  if (reported === undefined) return finding('EXEC_RATE_NOT_REPORTED', pointer, { row: row.name, computed }, lang);
+  if (reported === undefined) return pending('EXEC_RATE_NOT_REPORTED', pointer, { row: row.name, computed });
   if (reported.equals(rate)) return null;
   const places = reported.decimalPlaces();
   if (places < dp && round(rate, places).equals(reported)) {
-    return finding('EXEC_RATE_ROUNDED', pointer, { row: row.name, reported: reported.toString(), computed, places }, lang);
+    return pending('EXEC_RATE_ROUNDED', pointer, { row: row.name, reported: reported.toString(), computed, places });
   }
   if (!differs(reported, rate, policy.tolerance)) return null;
-  return finding('EXEC_RATE_MISMATCH', pointer, { row: row.name, reported: reported.toString(), computed }, lang);
+  return pending('EXEC_RATE_MISMATCH', pointer, { row: row.name, reported: reported.toString(), computed });
 }
 
 type RowResult = FundsResult['rows'][number];
 
 /** One row's own rate, balance and score, and the filer's figures reconciled with them. */
-function rowResult(row: FundRow, i: number, isTotal: boolean, b: D | undefined, ctx: { block: Block; main: RateScore; points: D; policy: Policy; lang: Lang }, findings: Finding[]): RowResult {
-  const { block, main, points, policy, lang } = ctx;
+interface RowFigures {
+  row: FundRow;
+  i: number;
+  isTotal: boolean;
+  b: D | undefined;
+  rs: RateScore | null;
+  balance: D | null;
+}
+
+/** One row's own rate, balance and score, and the filer's figures reconciled with them. */
+function rowFigures(row: FundRow, i: number, isTotal: boolean, b: D | undefined, ctx: { block: Block; main: RateScore; points: D; policy: Policy }, findings: Pending[]): RowFigures {
+  const { block, main, points, policy } = ctx;
   const e = row.executed;
   // A row with the block's own figures (资金总额, or a single source) needs no second computation.
   const same = b !== undefined && e !== undefined && b.equals(block.budget) && e.equals(block.executed);
@@ -145,17 +156,23 @@ function rowResult(row: FundRow, i: number, isTotal: boolean, b: D | undefined, 
   const balance = b !== undefined ? b.minus(e ?? ZERO) : null;
   const base = ptr('funds', 'rows', i);
   const tol = policy.tolerance;
-  const rf = rateFinding(row, rs?.rate ?? null, base + '/reportedRate', policy, lang);
+  const rf = rateFinding(row, rs?.rate ?? null, base + '/reportedRate', policy);
   if (rf) findings.push(rf);
   if (row.reportedBalance !== undefined && balance && differs(row.reportedBalance, balance, tol)) {
-    findings.push(finding('BALANCE_MISMATCH', base + '/reportedBalance', { row: row.name, reported: row.reportedBalance.toString(), computed: fmt(balance) }, lang));
+    findings.push(pending('BALANCE_MISMATCH', base + '/reportedBalance', { row: row.name, reported: row.reportedBalance.toString(), computed: fmt(balance) }));
   }
   if (row.reportedScore !== undefined && rs && differs(row.reportedScore, rs.score, tol)) {
-    findings.push(finding('EXEC_SCORE_MISMATCH', base + '/reportedScore', { row: row.name, reported: row.reportedScore.toString(), computed: fmt(rs.score) }, lang));
+    findings.push(pending('EXEC_SCORE_MISMATCH', base + '/reportedScore', { row: row.name, reported: row.reportedScore.toString(), computed: fmt(rs.score) }));
   }
+  return { row, i, isTotal, b, rs, balance };
+}
+
+function rowResult(f: RowFigures, policy: Policy): RowResult {
+  const { row, i, isTotal, b, rs, balance } = f;
+  const e = row.executed;
   return {
     index: i,
-    pointer: base,
+    pointer: ptr('funds', 'rows', i),
     name: row.name,
     isTotal,
     budget: b !== undefined ? fmt(b) : null,
@@ -186,8 +203,17 @@ export function fundsExplanation(block: Block, main: RateScore, points: D, unit:
   return head + `得分 = ${main.capped ? '100%（封顶）' : rateText + '%'} × ${fmt(points)} = ${score}分`;
 }
 
-export function scoreFunds(form: Form, policy: Policy, vocab: Vocabulary, lang: Lang): { result: FundsResult; findings: Finding[]; score: D; points: D } {
-  const findings: Finding[] = [];
+export interface FundsOutcome {
+  /** The block's findings, in order. */
+  findings: Pending[];
+  score: D;
+  points: D;
+  /** The block as it crosses JSON, built when asked for. */
+  result: () => FundsResult;
+}
+
+export function scoreFunds(form: Form, policy: Policy, vocab: Vocabulary): FundsOutcome {
+  const findings: Pending[] = [];
   const points = form.funds.points ?? policy.budget.points;
   const rows = form.funds.rows;
   const roles = rows.map((r) => fundRowRole(r, vocab));
@@ -197,32 +223,27 @@ export function scoreFunds(form: Form, policy: Policy, vocab: Vocabulary, lang: 
 
   budgets.forEach((b, i) => {
     if (b.derived && rows[i].adjustment !== undefined) {
-      findings.push(finding('BUDGET_FROM_PARTS', ptr('funds', 'rows', i, 'budget'), { row: rows[i].name, value: fmt(b.value!) }, lang));
+      findings.push(pending('BUDGET_FROM_PARTS', ptr('funds', 'rows', i, 'budget'), { row: rows[i].name, value: fmt(b.value!) }));
     }
   });
-  const block = blockFigures(rows, totals, roles, budgets, lang, findings);
+  const block = blockFigures(rows, totals, roles, budgets, findings);
   const main = executionScore(block.budget, block.executed, points, policy);
-  findings.push(...blockFindings(block, main, points, rows, ptr('funds', 'rows', totalIdx >= 0 ? totalIdx : 0), policy, lang));
-  const ctx = { block, main, points, policy, lang };
-  const rowResults = rows.map((row, i) => rowResult(row, i, totals[i], budgets[i].value, ctx, findings));
-
-  return {
-    findings,
-    score: main.score,
-    points,
-    result: {
-      points: fmt(points),
-      budget: fmt(block.budget),
-      executed: fmt(block.executed),
-      balance: fmt(block.budget.minus(block.executed)),
-      rate: main.rate ? fmt(main.rate, policy.budget.rateDecimals) : null,
-      score: fmt(main.score),
-      basis: block.basis,
-      method: policy.budget.formula,
-      capped: main.capped,
-      moneyUnit: form.moneyUnit,
-      explanation: fundsExplanation(block, main, points, form.moneyUnit, policy),
-      rows: rowResults,
-    },
-  };
+  findings.push(...blockFindings(block, main, points, rows, ptr('funds', 'rows', totalIdx >= 0 ? totalIdx : 0), policy));
+  const ctx = { block, main, points, policy };
+  const figures = rows.map((row, i) => rowFigures(row, i, totals[i], budgets[i].value, ctx, findings));
+  const result = (): FundsResult => ({
+    points: fmt(points),
+    budget: fmt(block.budget),
+    executed: fmt(block.executed),
+    balance: fmt(block.budget.minus(block.executed)),
+    rate: main.rate ? fmt(main.rate, policy.budget.rateDecimals) : null,
+    score: fmt(main.score),
+    basis: block.basis,
+    method: policy.budget.formula,
+    capped: main.capped,
+    moneyUnit: form.moneyUnit,
+    explanation: fundsExplanation(block, main, points, form.moneyUnit, policy),
+    rows: figures.map((f) => rowResult(f, policy)),
+  });
+  return { findings, score: main.score, points, result };
 }

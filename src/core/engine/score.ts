@@ -2,17 +2,18 @@
  * score(form, policy): every number of a 自评表 recomputed exactly, every problem found
  * (scoring-rules.md §6). Pure: no I/O, no clock, no logger — the same input gives the same output.
  */
-import { finding, type Finding, type Lang, type Severity } from '../codes.js';
-import { ZERO, fmt, round, sum, type Dec } from '../decimal.js';
+import type { Code, Lang } from '../codes.js';
+import { ZERO, fmt, mulDivRound, round, sum, type Dec } from '../decimal.js';
 import type { Form } from '../model/form.js';
-import type { Deviation, ScoreResult } from '../model/result.js';
+import type { BriefResult, Deviation, ScoreResult } from '../model/result.js';
 import { duplicateIndicators } from '../model/structure.js';
 import type { Vocabulary } from '../parse/vocabulary.js';
 import type { Policy } from '../policy/types.js';
 import { differs, isEmptyNote, normalizeGrade } from './compare.js';
-import { scoreFunds } from './funds.js';
-import { scoreIndicator, type IndicatorOutcome } from './indicator/index.js';
-import { explainGrade, explainTotal, gradeOf, levelChecks, subtotalsOf, type Totals } from './totals.js';
+import { scoreFunds, type FundsOutcome } from './funds.js';
+import { indicatorFindings, indicatorResult, scoreIndicator, type IndicatorOutcome } from './indicator/index.js';
+import { fromFinding, localiseAll, pending, summaryOf, type Pending } from './pending.js';
+import { explainGrade, explainTotal, gradeOf, groupsOf, levelChecks, subtotalsOf, type Groups, type Totals } from './totals.js';
 
 export { gradeOf };
 
@@ -23,7 +24,7 @@ function totalsOf(form: Form, policy: Policy, outcomes: IndicatorOutcome[], budg
   const rawScore = sum(counted.map((o) => o.score));
   const renormalised = policy.excludeAndRenormalise && counted.length < outcomes.length && indicatorPoints.greaterThan(ZERO);
   const nominal = policy.totalPoints.minus(budgetPoints);
-  const indicatorScore = renormalised ? round(rawScore.times(nominal).div(indicatorPoints), policy.scoreDecimals) : rawScore;
+  const indicatorScore = renormalised ? mulDivRound(rawScore, nominal, indicatorPoints, policy.scoreDecimals) : rawScore;
   const total = round(budgetScore.plus(indicatorScore), policy.scoreDecimals);
   const pointsTotal = budgetPoints.plus(indicatorPoints);
   // A skipped row's points are out of both sides of the check (Shanxi rule 41).
@@ -31,50 +32,43 @@ function totalsOf(form: Form, policy: Policy, outcomes: IndicatorOutcome[], budg
   return { expectedPoints, budgetPoints, budgetScore, indicatorPoints, rawScore, indicatorScore, total, pointsTotal, renormalised, nominal, moneyUnit: form.moneyUnit };
 }
 
-function pointChecks(policy: Policy, t: Totals, lang: Lang): Finding[] {
-  const out: Finding[] = [];
-  if (t.renormalised) out.push(finding('RENORMALISED', '/indicators', { nominal: t.nominal.toString() }, lang));
+function pointChecks(t: Totals): Pending[] {
+  const out: Pending[] = [];
+  if (t.renormalised) out.push(pending('RENORMALISED', '/indicators', { nominal: t.nominal.toString() }));
   if (!t.pointsTotal.equals(t.expectedPoints) && !t.renormalised) {
-    out.push(finding('WEIGHT_SUM', '/indicators', {
+    out.push(pending('WEIGHT_SUM', '/indicators', {
       sum: t.pointsTotal.toString(), indicators: t.indicatorPoints.toString(), budget: t.budgetPoints.toString(), expected: t.expectedPoints.toString(),
-    }, lang));
+    }));
   }
   return out;
 }
 
-function reportChecks(form: Form, policy: Policy, t: Totals, grade: { label: string } | null, vocab: Vocabulary, lang: Lang): Finding[] {
-  const out: Finding[] = [];
+function reportChecks(form: Form, policy: Policy, t: Totals, grade: { label: string } | null, vocab: Vocabulary): Pending[] {
+  const out: Pending[] = [];
   if (form.reportedTotal !== undefined && differs(form.reportedTotal, t.total, policy.tolerance)) {
-    out.push(finding('TOTAL_MISMATCH', '/reportedTotal', { reported: form.reportedTotal.toString(), computed: fmt(t.total) }, lang));
+    out.push(pending('TOTAL_MISMATCH', '/reportedTotal', { reported: form.reportedTotal.toString(), computed: fmt(t.total) }));
   }
   if (form.reportedGrade && grade && normalizeGrade(form.reportedGrade, vocab) !== grade.label) {
-    out.push(finding('GRADE_MISMATCH', '/reportedGrade', { reported: form.reportedGrade, computed: grade.label }, lang));
+    out.push(pending('GRADE_MISMATCH', '/reportedGrade', { reported: form.reportedGrade, computed: grade.label }));
   }
   return out;
 }
 
 /** Rows below full points, over-achieved (even when reduced by hand) or left to a person. */
-function deviationsOf(form: Form, outcomes: IndicatorOutcome[], vocab: Vocabulary): Deviation[] {
+function deviationsOf(form: Form, outcomes: IndicatorOutcome[], results: ScoreResult['indicators'], vocab: Vocabulary): Deviation[] {
   const out: Deviation[] = [];
-  for (const o of outcomes) {
-    const r = o.result;
-    if (o.skipped) continue;
+  outcomes.forEach((o, i) => {
+    const r = results[i];
+    if (o.skipped) return;
     const reason = r.status === 'over_achieved' ? 'over_achieved' : r.status === 'needs_review' ? 'needs_review' : o.score.lessThan(o.points) ? 'missed' : null;
-    if (!reason) continue;
+    if (!reason) return;
     const note = form.indicators[r.index].deviationNote ?? null;
     out.push({
       index: r.index, pointer: r.pointer, name: r.name, status: r.status, deviation: r.deviation, score: r.score, points: r.points,
       noteGiven: !isEmptyNote(note, vocab), noteRequired: o.noteRequired, note, reason,
     });
-  }
+  });
   return out;
-}
-
-function summaryOf(findings: Finding[]): ScoreResult['summary'] {
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const byCode: Record<string, number> = {};
-  for (const f of findings) byCode[f.code] = (byCode[f.code] ?? 0) + 1;
-  return { errors: count('error'), warnings: count('warning'), infos: count('info'), byCode };
 }
 
 function formRef(form: Form): ScoreResult['form'] {
@@ -85,19 +79,76 @@ function formRef(form: Form): ScoreResult['form'] {
   };
 }
 
-export function scoreForm(form: Form, policy: Policy, vocab: Vocabulary, lang: Lang = 'zh'): ScoreResult {
-  const funds = scoreFunds(form, policy, vocab, lang);
-  const outcomes = form.indicators.map((ind, i) => scoreIndicator(ind, i, policy, vocab, lang));
+/**
+ * A scored form, compact: every number decided, every finding's code, pointer and parameters in
+ * order. `fullResult` and `briefResult` write the answers from it; nothing is computed twice.
+ */
+export interface Scoring {
+  form: Form;
+  policy: Policy;
+  vocab: Vocabulary;
+  funds: FundsOutcome;
+  /** Findings of the form as a whole that precede the rows' (duplicate names). */
+  before: Pending[];
+  outcomes: IndicatorOutcome[];
+  /** Findings after the rows': points, 一级 points, the filer's total and grade. */
+  after: Pending[];
+  totals: Totals;
+  groups: Groups;
+  grade: ReturnType<typeof gradeOf>;
+  reviewRows: number;
+  weightSum: boolean;
+}
+
+/** `extra`: findings of the caller's (validation's stripped fields) that close the list. */
+export function scoreCore(form: Form, policy: Policy, vocab: Vocabulary, extra: Pending[] = []): Scoring {
+  const funds = scoreFunds(form, policy, vocab);
+  const outcomes = form.indicators.map((ind, i) => scoreIndicator(ind, i, policy, vocab));
   const t = totalsOf(form, policy, outcomes, funds.points, funds.score);
-  const { level1, level2 } = subtotalsOf(outcomes, policy.scoreDecimals);
+  const groups = groupsOf(outcomes);
   const grade = gradeOf(t.total, policy);
-  const findings: Finding[] = [
-    ...funds.findings, ...duplicateIndicators(form.indicators, lang), ...outcomes.flatMap((o) => o.findings),
-    ...pointChecks(policy, t, lang), ...levelChecks(level1, policy, lang), ...reportChecks(form, policy, t, grade, vocab, lang),
+  const points = pointChecks(t);
+  const after = [...points, ...levelChecks(groups.level1, policy), ...reportChecks(form, policy, t, grade, vocab), ...extra];
+  let reviewRows = 0;
+  for (const o of outcomes) if (o.status === 'needs_review') reviewRows++;
+  const weightSum = points.some((f) => f.code === 'WEIGHT_SUM');
+  const before = duplicateIndicators(form.indicators).map(fromFinding);
+  return { form, policy, vocab, funds, before, outcomes, after, totals: t, groups, grade, reviewRows, weightSum };
+}
+
+function codesOf(c: Scoring): Code[] {
+  const out: Code[] = [];
+  for (const p of c.funds.findings) out.push(p.code);
+  for (const p of c.before) out.push(p.code);
+  for (const o of c.outcomes) for (const n of o.notes) out.push(n.code);
+  for (const p of c.after) out.push(p.code);
+  return out;
+}
+
+/** The brief answer: total, grade, status, per-indicator scores and finding codes. */
+export function briefResult(c: Scoring): BriefResult {
+  const dp = c.policy.scoreDecimals;
+  const { policy } = c;
+  return {
+    status: c.reviewRows > 0 ? 'needs_review' : 'scored',
+    total: fmt(c.totals.total),
+    grade: c.grade?.label ?? null,
+    gradeCode: c.grade?.code ?? null,
+    provisional: c.reviewRows > 0 || c.weightSum,
+    policy: { id: policy.id, version: policy.version, hash: policy.hash, name: policy.name },
+    summary: summaryOf(codesOf(c)),
+    indicators: c.outcomes.map((o) => ({ index: o.row.index, score: fmt(o.score, dp), status: o.status, findings: o.notes.map((n) => n.code) })),
+  };
+}
+
+export function fullResult(c: Scoring, lang: Lang = 'zh'): ScoreResult {
+  const { form, policy, totals: t, grade, reviewRows, weightSum } = c;
+  const level = subtotalsOf(c.groups, policy.scoreDecimals);
+  const findings = [
+    ...localiseAll(c.funds.findings, lang), ...localiseAll(c.before, lang), ...c.outcomes.flatMap((o) => indicatorFindings(o, lang)), ...localiseAll(c.after, lang),
   ];
-  const reviewRows = outcomes.filter((o) => o.result.status === 'needs_review').length;
-  const weightSum = findings.some((f) => f.code === 'WEIGHT_SUM');
   const provisional = reviewRows > 0 || weightSum;
+  const indicators = c.outcomes.map(indicatorResult);
   return {
     schemaVersion: '1',
     status: reviewRows > 0 ? 'needs_review' : 'scored',
@@ -106,16 +157,20 @@ export function scoreForm(form: Form, policy: Policy, vocab: Vocabulary, lang: L
     gradeCode: grade?.code ?? null,
     gradeRequired: policy.gradeRequired,
     provisional,
-    explanation: { total: explainTotal(t, policy, level1, reviewRows, weightSum), grade: explainGrade(t.total, grade, policy, provisional) },
+    explanation: { total: explainTotal(t, policy, level.level1, reviewRows, weightSum), grade: explainGrade(t.total, grade, policy, provisional) },
     pointsTotal: t.pointsTotal.toString(),
     policy: { id: policy.id, version: policy.version, hash: policy.hash, name: policy.name },
     form: formRef(form),
     reported: { total: form.reportedTotal?.toString() ?? null, grade: form.reportedGrade ?? null },
-    funds: funds.result,
-    indicators: outcomes.map((o) => o.result),
-    subtotals: { level1, level2 },
+    funds: c.funds.result(),
+    indicators,
+    subtotals: level,
     findings,
-    summary: summaryOf(findings),
-    deviations: deviationsOf(form, outcomes, vocab),
+    summary: summaryOf(findings.map((f) => f.code)),
+    deviations: deviationsOf(form, c.outcomes, indicators, c.vocab),
   };
+}
+
+export function scoreForm(form: Form, policy: Policy, vocab: Vocabulary, lang: Lang = 'zh'): ScoreResult {
+  return fullResult(scoreCore(form, policy, vocab), lang);
 }

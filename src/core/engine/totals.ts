@@ -2,11 +2,11 @@
  * Subtotals per 一级 / 二级, the policy's points per 一级, the grade, and the sentences that
  * explain the total and the grade ("预算执行率得分 8.76 + 产出指标 45.00 + … = 93.76", "93.76 ≥ 90 → 优").
  */
-import { finding, type Finding, type Lang } from '../codes.js';
 import { ZERO, fmt, type Dec } from '../decimal.js';
-import type { IndicatorResult, Subtotal } from '../model/result.js';
+import type { Subtotal } from '../model/result.js';
 import type { Policy } from '../policy/types.js';
 import type { IndicatorOutcome } from './indicator/index.js';
+import { pending, type Pending } from './pending.js';
 
 export interface Totals {
   /** The policy's total less the points of skipped rows. */
@@ -30,26 +30,62 @@ export function gradeOf(total: Dec, policy: Policy): { label: string; code: stri
   return band ? { label: band.label, code: band.code, min: band.min } : null;
 }
 
-interface Group { key: string | null; name: string; level1?: string; parent: string; points: Dec; score: Dec; parts: string[] }
+/** The rows of one 一级 or 二级, summed; the written-out sum is built only for the full answer. */
+export interface Group {
+  key: string | null;
+  name: string;
+  level1?: string;
+  parent: string;
+  points: Dec;
+  score: Dec;
+  members: IndicatorOutcome[];
+}
 
-type Make = (r: IndicatorResult) => Pick<Group, 'key' | 'name' | 'level1'>;
+type Make = (o: IndicatorOutcome) => Pick<Group, 'key' | 'name' | 'level1'>;
 
 const bare = (s: string) => s.replace(/\s+/g, '');
-const l1id = (r: IndicatorResult) => r.level1Key ?? 'name:' + bare(r.level1);
-const l2id = (r: IndicatorResult) => (r.level1Key ?? bare(r.level1)) + '\u0000' + (r.level2Key ?? bare(r.level2));
+const level1Of = (o: IndicatorOutcome) => o.row.ind.level1 ?? '';
+const level2Of = (o: IndicatorOutcome) => o.row.ind.level2 ?? '';
+/** A row's 一级 (its key, else its name without spaces) and 二级 (likewise): existing strings, no joins. */
+const l1id = (o: IndicatorOutcome) => o.row.levels.level1Key ?? 'name:' + bare(level1Of(o));
+const l1part = (o: IndicatorOutcome) => o.row.levels.level1Key ?? bare(level1Of(o));
+const l2part = (o: IndicatorOutcome) => o.row.levels.level2Key ?? bare(level2Of(o));
 
-function group(outcomes: IndicatorOutcome[], id: (r: IndicatorResult) => string, make: Make): Group[] {
-  const groups = new Map<string, Group>();
+/** Rows grouped by (outer, inner) key, the groups in order of first appearance. */
+function group(outcomes: IndicatorOutcome[], outer: (o: IndicatorOutcome) => string, inner: ((o: IndicatorOutcome) => string) | null, make: Make): Group[] {
+  const index = new Map<string, Map<string, Group>>();
+  const groups: Group[] = [];
   for (const o of outcomes) {
     if (o.skipped) continue;
-    const k = id(o.result);
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { ...make(o.result), parent: l1id(o.result), points: ZERO, score: ZERO, parts: [] }));
+    const k1 = outer(o);
+    const k2 = inner ? inner(o) : '';
+    let byInner = index.get(k1);
+    if (!byInner) index.set(k1, (byInner = new Map()));
+    let g = byInner.get(k2);
+    if (!g) {
+      const m = make(o);
+      g = { key: m.key, name: m.name, level1: m.level1, parent: l1id(o), points: ZERO, score: ZERO, members: [] };
+      byInner.set(k2, g);
+      groups.push(g);
+    }
     g.points = g.points.plus(o.points);
     g.score = g.score.plus(o.score);
-    g.parts.push(`${o.result.name} ${o.result.score}`);
+    g.members.push(o);
   }
-  return [...groups.values()];
+  return groups;
+}
+
+export interface Groups {
+  level1: Group[];
+  level2: Group[];
+}
+
+/** Σ per 二级 of its rows and Σ per 一级 (numbers only). */
+export function groupsOf(outcomes: IndicatorOutcome[]): Groups {
+  return {
+    level2: group(outcomes, l1part, l2part, (o) => ({ key: o.row.levels.level2Key, name: level2Of(o), level1: level1Of(o) })),
+    level1: group(outcomes, l1id, null, (o) => ({ key: o.row.levels.level1Key, name: level1Of(o) })),
+  };
 }
 
 function out(g: Group, dp: number, parts: string[]): Subtotal {
@@ -59,26 +95,24 @@ function out(g: Group, dp: number, parts: string[]): Subtotal {
   return s;
 }
 
-/** Σ per 二级 of its rows, Σ per 一级 of its 二级, each with the sum written out. */
-export function subtotalsOf(outcomes: IndicatorOutcome[], dp: number): { level1: Subtotal[]; level2: Subtotal[] } {
-  const l2 = group(outcomes, l2id, (r) => ({ key: r.level2Key, name: r.level2, level1: r.level1 }));
-  const l1 = group(outcomes, l1id, (r) => ({ key: r.level1Key, name: r.level1 }));
-  const level2 = l2.map((g) => out(g, dp, g.parts));
-  const level1 = l1.map((g) => {
-    const children = l2.filter((c) => c.parent === g.parent);
+/** The subtotals as they cross JSON, each with its sum written out. */
+export function subtotalsOf(groups: Groups, dp: number): { level1: Subtotal[]; level2: Subtotal[] } {
+  const level2 = groups.level2.map((g) => out(g, dp, g.members.map((o) => `${o.row.ind.name ?? ''} ${fmt(o.score, dp)}`)));
+  const level1 = groups.level1.map((g) => {
+    const children = groups.level2.filter((c) => c.parent === g.parent);
     return out(g, dp, children.map((c) => `${c.name} ${fmt(c.score, dp)}`));
   });
   return { level1, level2 };
 }
 
 /** The policy's points per 一级; a joined key (Hubei "benefit+satisfaction" = 40) is checked on the sum. */
-export function levelChecks(level1: Subtotal[], policy: Policy, lang: Lang): Finding[] {
-  const found: Finding[] = [];
+export function levelChecks(level1: Group[], policy: Policy): Pending[] {
+  const found: Pending[] = [];
   for (const lp of policy.levelPoints) {
     const groups = level1.filter((s) => s.key !== null && lp.keys.includes(s.key));
     const got = groups.reduce((a, s) => a.plus(s.points), ZERO);
     if (groups.length > 0 && !got.equals(lp.points)) {
-      found.push(finding('LEVEL_POINTS_DEVIATE', '/indicators', { level1: groups.map((s) => s.name).join('+'), sum: got.toString(), expected: lp.points.toString() }, lang));
+      found.push(pending('LEVEL_POINTS_DEVIATE', '/indicators', { level1: groups.map((s) => s.name).join('+'), sum: got.toString(), expected: lp.points.toString() }));
     }
   }
   return found;

@@ -4,12 +4,13 @@
  * machinery (≈ 0.3 µs a field with transforms). It knows the field builders of fields.ts through
  * their registry (`fieldKinds`), walks nested objects and arrays, and parses any other field with
  * that field's own zod schema. On any doubt — a wrong type, a missing required field, a decimal
- * that does not read, a negative where none is allowed, a text or array of the wrong length — it
- * answers DOUBT and the caller runs the full zod parse, which says every problem in Chinese.
+ * that does not read, a negative where none is allowed, a number outside its bounds, a text or
+ * array of the wrong length — it answers DOUBT and the caller runs the full zod parse, which says
+ * every problem in Chinese.
  * Pure: no I/O.
  */
 import type { z } from 'zod';
-import { fieldKinds, readDecimal, type FieldKind } from './fields.js';
+import { fieldKinds, outOfBounds, readDecimal, type FieldKind } from './fields.js';
 import { FormSchema, type Form } from './form.js';
 
 export const DOUBT: unique symbol = Symbol('DOUBT');
@@ -40,7 +41,7 @@ function leaf(kind: FieldKind): Convert {
         const d = r.value;
         if (d === undefined) return required ? DOUBT : undefined;
         if (!signed && d.isNegative() && !d.isZero()) return DOUBT;
-        return d;
+        return outOfBounds(d, percent, points) ? DOUBT : d;
       };
     }
     case 'text': {

@@ -20,7 +20,55 @@ export type FieldKind =
   | { kind: 'code'; max: number; pattern: RegExp };
 export const fieldKinds = z.registry<FieldKind>();
 
-export type DecimalParse = { ok: true; value: Dec | undefined; unit?: MoneyUnit } | { ok: false };
+/** `long`: digits enough to be out of every bound (MAX_NUMBER_TEXT), refused before they are read. */
+export type DecimalParse = { ok: true; value: Dec | undefined; unit?: MoneyUnit } | { ok: false; long?: true };
+
+/**
+ * The bounds of every number a form carries, in one place (README "Security and limits"): far
+ * beyond any real form, they keep absurd values (1e308 yuan, 10^15 points, 0.000…1 with a
+ * thousand zeros) out of scores, the store and the statistics. A value outside them is
+ * VALUE_OUT_OF_RANGE (the form is invalid, 422).
+ * - amounts, in the form's own unit: |x| ≤ 10^13 (ten trillion — more than a year's national
+ *   budget in 元);
+ * - points and scores (分值, 得分, 人工评分, 扣减, 总分, 执行率分值): at most 1000;
+ * - rates (执行率, %): at most 10^7 (a 元 / 万元 mix-up gives 10^4 × the real rate);
+ * - every one of them with at most 20 decimals. Not fewer: a workbook cell holds what its formula
+ *   computed, to 15 significant digits (a third of 252.83 万元 is 84.2766666666667, 100/7 points
+ *   14.2857142857143), and a JSON client's double prints up to 17; the import reads the value, not
+ *   what the cell displays. Statistics print amounts to 2 decimals.
+ */
+export const NUMBER_BOUNDS: Record<'amount' | 'points' | 'percent', { max: string; decimals: number }> = {
+  amount: { max: '10000000000000', decimals: 20 },
+  points: { max: '1000', decimals: 20 },
+  percent: { max: '10000000', decimals: 20 },
+};
+
+/**
+ * A number written with more characters than this (sign, digits and point, after grouping and
+ * units are removed) lies outside every bound, and is refused before it becomes a Dec: reading a
+ * megabyte of digits exactly would take seconds. The widest number within the bounds (an amount,
+ * -9999999999999.99999999999999999999) has 35.
+ */
+export const MAX_NUMBER_TEXT = 64;
+
+const BOUND_MAX = {
+  amount: new Dec(NUMBER_BOUNDS.amount.max),
+  points: new Dec(NUMBER_BOUNDS.points.max),
+  percent: new Dec(NUMBER_BOUNDS.percent.max),
+};
+
+/** True when `d` lies outside the bounds of its kind (NUMBER_BOUNDS). */
+export function outOfBounds(d: Dec, percent: boolean, points: boolean): boolean {
+  const kind = percent ? 'percent' : points ? 'points' : 'amount';
+  const max = BOUND_MAX[kind];
+  return d.decimalPlaces() > NUMBER_BOUNDS[kind].decimals || d.gt(max) || d.lt(max.neg());
+}
+
+/** The parameters of a VALUE_OUT_OF_RANGE problem: the bound that was passed. */
+export function boundParams(percent: boolean, points: boolean): { max: string; decimals: string } {
+  const b = NUMBER_BOUNDS[percent ? 'percent' : points ? 'points' : 'amount'];
+  return { max: b.max, decimals: String(b.decimals) };
+}
 
 /** A decimal field that is neither a percentage nor points is an amount of money. */
 function numberKind(percent: boolean, points: boolean): NumberKind {
@@ -44,6 +92,7 @@ export function readDecimal(v: unknown, percent = false, points = false): Decima
   if (typeof v !== 'string') return { ok: false };
   const r = readNumberText(v, numberKind(percent, points));
   if (r.kind === 'bad') return { ok: false };
+  if (r.kind === 'number' && r.value.length > MAX_NUMBER_TEXT) return { ok: false, long: true };
   if (r.kind === 'blank') return { ok: true, value: undefined };
   return r.unit ? { ok: true, value: new Dec(r.value), unit: r.unit } : { ok: true, value: new Dec(r.value) };
 }
@@ -92,11 +141,17 @@ function decimalBase(opts: DecimalOpts) {
     .transform((v, ctx): Dec | undefined => {
       const r = readDecimal(v, opts.percent, opts.points);
       if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: 'not a number', params: { jx: 'NOT_A_NUMBER' }, input: v });
+        const params = r.long ? { jx: 'VALUE_OUT_OF_RANGE', ...boundParams(!!opts.percent, !!opts.points) } : { jx: 'NOT_A_NUMBER' };
+        ctx.addIssue({ code: 'custom', message: 'not a number', params, input: v });
         return z.NEVER;
       }
       if (r.value && !opts.signed && r.value.isNegative() && !r.value.isZero()) {
         ctx.addIssue({ code: 'custom', message: 'negative', params: { jx: 'NEGATIVE_NUMBER' }, input: v });
+        return z.NEVER;
+      }
+      if (r.value && outOfBounds(r.value, !!opts.percent, !!opts.points)) {
+        const params = { jx: 'VALUE_OUT_OF_RANGE', ...boundParams(!!opts.percent, !!opts.points) };
+        ctx.addIssue({ code: 'custom', message: 'out of range', params, input: v });
         return z.NEVER;
       }
       return r.value;

@@ -49,6 +49,13 @@ export const FIELD_LABELS: Record<string, string> = {
   reportedTotal: '总分',
   reportedGrade: '等级',
   analysis: '绩效分析',
+  implementation: '项目实施和预算执行情况',
+  outputs: '产出情况',
+  benefits: '效益情况',
+  satisfaction: '满意度情况',
+  experience: '主要经验做法',
+  problems: '存在的主要问题及原因分析',
+  improvements: '下一步改进措施及管理建议',
 };
 
 const CONTAINERS: Record<string, string> = { indicators: '绩效指标', rows: '资金', goals: '年度目标' };
@@ -59,11 +66,12 @@ export function fieldLabel(path: readonly PropertyKey[]): string {
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     const next = path[i + 1];
-    if (typeof seg === 'string' && typeof next === 'number' && CONTAINERS[seg]) {
+    if (typeof seg === 'string' && typeof next === 'number' && Object.hasOwn(CONTAINERS, seg)) {
       parts.push(`${CONTAINERS[seg]}第${next + 1}行`);
       i++;
     } else if (typeof seg === 'string') {
-      parts.push(FIELD_LABELS[seg] ?? seg);
+      // Own labels only: a key such as "constructor" is named as written, not as Object's property.
+      parts.push(Object.hasOwn(FIELD_LABELS, seg) ? FIELD_LABELS[seg] : seg);
     }
   }
   return parts.join('·') || '表单';

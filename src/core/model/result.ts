@@ -188,6 +188,36 @@ export const ScoreResultSchema = z
   })
   .meta({ id: 'ScoreResult', description: '自评表的计算结果：得分、等级、问题清单与偏差报告' });
 
+const SummarySchema = ScoreResultSchema.shape.summary;
+
+/**
+ * The brief answer (`?detail=brief`): what a batch or an integrator needs to file a score —
+ * total, grade, status, per-indicator scores and finding codes — without explanations, parsed
+ * values, messages or deviations. Every field has the value it has in the full result.
+ */
+export const BriefResultSchema = z
+  .object({
+    status: ScoreResultSchema.shape.status,
+    total: DecStr,
+    grade: z.string().nullable(),
+    gradeCode: z.string().nullable(),
+    provisional: ScoreResultSchema.shape.provisional,
+    policy: PolicyRefSchema,
+    summary: SummarySchema,
+    indicators: z
+      .array(
+        z.object({
+          index: z.number().int(),
+          score: DecStr,
+          status: z.enum(INDICATOR_STATUSES),
+          findings: z.array(z.string()).meta({ description: '该行问题的代码' }),
+        }),
+      )
+      .meta({ description: '每个三级指标的得分、状态与问题代码（与完整结果相同）' }),
+  })
+  .meta({ id: 'BriefResult', description: 'detail=brief 时的简要结果：总分、等级、状态、各指标得分与问题代码' });
+
+export type BriefResult = z.infer<typeof BriefResultSchema>;
 export type ScoreResult = z.infer<typeof ScoreResultSchema>;
 export type IndicatorResult = z.infer<typeof IndicatorResultSchema>;
 export type FundsResult = z.infer<typeof FundsResultSchema>;

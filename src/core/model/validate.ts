@@ -9,7 +9,7 @@ import { FormSchema, LIMITS, type Form } from './form.js';
 import { moneyUnitProblems } from './fields.js';
 import { fieldLabel } from './labels.js';
 import { requiredInRows } from './rows.js';
-import { duplicateIndicators } from './structure.js';
+import { duplicateIndicators, unknownFieldFindings, unknownFields } from './structure.js';
 
 export { FIELD_LABELS, fieldLabel } from './labels.js';
 
@@ -30,14 +30,36 @@ function typeOfInput(v: unknown): string {
   return typeof v;
 }
 
+const SHOWN = 40;
+
+/**
+ * A value as quoted in a message: at most 40 characters. Arrays and objects are written only
+ * as deep and as long as that needs, so a 10 000-level or a megabyte value costs nothing.
+ */
 function show(v: unknown): string {
-  if (typeof v === 'string') return v.length > 40 ? v.slice(0, 40) + '…' : v;
-  try {
-    const s = JSON.stringify(v);
-    return s === undefined ? String(v) : s.length > 40 ? s.slice(0, 40) + '…' : s;
-  } catch {
-    return String(v);
+  const s = typeof v === 'string' ? v : preview(v, 3);
+  return s.length > SHOWN ? s.slice(0, SHOWN) + '…' : s;
+}
+
+function preview(v: unknown, depth: number): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > SHOWN ? v.slice(0, SHOWN) : v);
+  if (typeof v !== 'object' || v === null) return String(v);
+  const array = Array.isArray(v);
+  if (depth === 0) return array ? '[…]' : '{…}';
+  const parts: string[] = [];
+  let length = 0;
+  const add = (part: string) => {
+    parts.push(part);
+    length += part.length + 1;
+  };
+  if (array) for (let i = 0; i < v.length && length <= SHOWN; i++) add(preview(v[i], depth - 1));
+  else {
+    for (const k in v) {
+      if (length > SHOWN) break;
+      add(JSON.stringify(k.slice(0, SHOWN)) + ':' + preview((v as Record<string, unknown>)[k], depth - 1));
+    }
   }
+  return (array ? '[' : '{') + parts.join(',') + (array ? ']' : '}');
 }
 
 function issueToFinding(issue: z.core.$ZodIssue, lang: Lang): Finding {
@@ -54,8 +76,9 @@ function issueToFinding(issue: z.core.$ZodIssue, lang: Lang): Finding {
   }
   switch (issue.code) {
     case 'custom': {
-      const code = (issue.params as { jx?: Code } | undefined)?.jx ?? 'INVALID_VALUE';
-      return mk(code, { value: show(input) });
+      // Custom issues name their code (fields.ts) and may carry more parameters (the bounds of VALUE_OUT_OF_RANGE).
+      const { jx, ...more } = (issue.params ?? {}) as { jx?: Code } & Record<string, string>;
+      return mk(jx ?? 'INVALID_VALUE', { value: show(input), ...more });
     }
     case 'invalid_union':
     case 'invalid_type': {
@@ -89,27 +112,31 @@ function issueToFinding(issue: z.core.$ZodIssue, lang: Lang): Finding {
 }
 
 export type ValidationResult =
-  | { ok: true; form: Form; problems: Finding[] }
+  /** warnings: what validation dropped (UNKNOWN_FIELD, UNKNOWN_FIELDS_MORE); scoring appends them to the result's findings. */
+  | { ok: true; form: Form; problems: Finding[]; warnings: Finding[] }
   | { ok: false; problems: Finding[] };
 
 /**
  * Parse a form. `problems` lists every error (the form is invalid when there is one) and,
  * for an invalid form, the structural warnings found in what could be read, so the filer
- * gets everything in one answer.
+ * gets everything in one answer. Unknown fields are stripped (the Form never has them) and
+ * each is a warning: in `warnings` of a valid form, among the `problems` of an invalid one.
  */
 export function validateForm(input: unknown, lang: Lang = 'zh'): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, problems: [finding('NOT_AN_OBJECT', '', {}, lang)] };
   }
+  const unknown = unknownFields(input);
+  const warnings = unknown.count > 0 ? unknownFieldFindings(unknown, lang) : [];
   // Valid forms (nearly all of them) take the fast path; anything it doubts gets zod's full answer.
   const fast = fastParseForm(input);
   // Checks zod cannot make field by field: money units against the form's unit, and the names
   // and points of every row that is scored (blank template rows and cleared rows need none).
   const extra = [...moneyUnitProblems(input, lang), ...requiredInRows((input as { indicators?: unknown }).indicators, lang)];
-  if (fast !== DOUBT && extra.length === 0) return { ok: true, form: fast, problems: [] };
+  if (fast !== DOUBT && extra.length === 0) return { ok: true, form: fast, problems: [], warnings };
   const r = FormSchema.safeParse(input, { reportInput: true });
-  if (r.success && extra.length === 0) return { ok: true, form: r.data, problems: [] };
-  const problems = [...(r.success ? [] : r.error.issues.map((i) => issueToFinding(i, lang))), ...extra];
+  if (r.success && extra.length === 0) return { ok: true, form: r.data, problems: [], warnings };
+  const problems = [...(r.success ? [] : r.error.issues.map((i) => issueToFinding(i, lang))), ...extra, ...warnings];
   // The year is coerced before it is checked, so zod reports NaN: name what the filer wrote.
   const year = problems.find((p) => p.code === 'INVALID_YEAR' && p.pointer === '/fiscalYear');
   if (year) Object.assign(year, finding('INVALID_YEAR', '/fiscalYear', { value: show((input as { fiscalYear?: unknown }).fiscalYear) }, lang));

@@ -43,7 +43,6 @@ const HAN_RE = /^\p{Script=Han}/u;
 const NOT_A_UNIT = new Set(['的', '和', '与', '或', '及', '等', '以', '之', '左', '是']);
 const PERCENT_WORD = '百分之';
 
-const MEMO_MAX = 5000;
 const MEMO_MAX_TEXT = 256;
 
 const NO_UNIT: Unit = Object.freeze({ raw: '', base: '', multiplier: ONE, known: true });
@@ -77,17 +76,33 @@ function freezeValue<T extends ParsedValue>(v: T): T {
   return Object.freeze(v);
 }
 
-function memoGet(vocab: Vocabulary, key: string | null): ParsedValue | undefined {
-  return key === null ? undefined : vocab.memo.get(key);
+/** Long texts are parsed every time: the memo holds what forms repeat. */
+function memoGet(vocab: Vocabulary, raw: string, variant: string): ParsedValue | undefined {
+  return raw.length > MEMO_MAX_TEXT ? undefined : vocab.memo.get(raw, variant);
 }
 
-function memoPut<T extends ParsedValue>(vocab: Vocabulary, key: string | null, v: T): T {
+function memoPut<T extends ParsedValue>(vocab: Vocabulary, raw: string, variant: string, v: T): T {
   const frozen = freezeValue(v);
-  if (key !== null) {
-    if (vocab.memo.size >= MEMO_MAX) vocab.memo.clear(); // crude but bounded; real forms repeat strings
-    vocab.memo.set(key, frozen);
-  }
+  if (raw.length <= MEMO_MAX_TEXT) vocab.memo.set(raw, variant, frozen);
   return frozen;
+}
+
+/** A target's options as a memo variant: constant strings in the common case (no separate columns). */
+function targetVariant(opts: ParseOptions, reverseHint: boolean): string {
+  if (opts.operator == null && opts.unit == null) return reverseHint ? 'T\u0001R' : 'T';
+  return `T\u0001${reverseHint ? 'R' : ''}\u0001${opts.operator ?? ''}\u0001${opts.unit ?? ''}`;
+}
+
+/** What of the target an actual's reading depends on (its label, its unit), one string per target. */
+const actualVariants = new WeakMap<ParsedValue, string>();
+function actualVariant(target: ParsedValue | null, targetUnit: Unit | null): string {
+  if (!target) return 'A';
+  let v = actualVariants.get(target);
+  if (v === undefined) {
+    v = `A\u0001${targetLabelOf(target)}\u0001${targetUnit ? unitKey(targetUnit) : ''}`;
+    actualVariants.set(target, v);
+  }
+  return v;
 }
 
 type UnitMatch = { unit: Unit; length: number; unknown: boolean };
@@ -244,9 +259,12 @@ function read(normalized: string, vocab: Vocabulary, forceQualitative: boolean):
   return { kind: 'quantitative', value: toDec(first.text), valueText: first.text, unit, inline, notes };
 }
 
-function qualitative(raw: string, normalized: string, notes: ParseNote[], isDate: boolean): QualValue {
-  return { kind: 'qualitative', raw, normalized, notes, tier: null, tierSource: null, grade: null, isDate, answer: null };
+function qualitative(raw: string, normalized: string, notes: ParseNote[], isDate: boolean, unparsed = false): QualValue {
+  return { kind: 'qualitative', raw, normalized, notes, tier: null, tierSource: null, grade: null, isDate, answer: null, unparsed };
 }
+
+/** Operator symbols and the percent sign, after normalisation (full-width forms are folded). */
+const NUMERIC_SIGN_RE = /[≥≤><=%]/;
 
 /** 是 / 否 / 无 …: a yes / no answer, as a target or an actual (before placeholders: 无 is an answer). */
 function answerValue(raw: string, normalized: string, notes: ParseNote[], vocab: Vocabulary): QualValue | null {
@@ -281,12 +299,10 @@ function quantValue(
 export function parseTarget(text: string | null | undefined, opts: ParseOptions, vocab: Vocabulary): ParsedValue {
   const raw = typeof text === 'string' ? text : text == null ? '' : String(text);
   const reverseHint = !!opts?.reverse || (!!opts?.indicatorName && hasReverseHint(opts.indicatorName, vocab));
-  const key = raw.length <= MEMO_MAX_TEXT
-    ? `T\u0001${raw}\u0001${opts?.operator ?? ''}\u0001${opts?.unit ?? ''}\u0001${reverseHint ? 1 : 0}`
-    : null;
-  const hit = memoGet(vocab, key);
+  const variant = targetVariant(opts ?? {}, reverseHint);
+  const hit = memoGet(vocab, raw, variant);
   if (hit) return hit;
-  return memoPut(vocab, key, parseTargetUncached(raw, opts ?? {}, reverseHint, vocab));
+  return memoPut(vocab, raw, variant, parseTargetUncached(raw, opts ?? {}, reverseHint, vocab));
 }
 
 function parseTargetUncached(raw: string, opts: ParseOptions, reverseHint: boolean, vocab: Vocabulary): ParsedValue {
@@ -301,7 +317,8 @@ function parseTargetUncached(raw: string, opts: ParseOptions, reverseHint: boole
   if (r.kind === 'empty') return empty(raw, normalized, notes, r.placeholder);
   if (r.kind === 'qualitative') {
     if (r.isDate) notes.push({ code: 'DATE_TARGET', params: { target: normalized } });
-    return qualitative(raw, normalized, notes, r.isDate);
+    const unparsed = !r.isDate && (column?.kind === 'operator' || NUMERIC_SIGN_RE.test(normalized));
+    return qualitative(raw, normalized, notes, r.isDate, unparsed);
   }
   notes.push(...r.notes);
   const columnUnit = r.unit ? null : unitFromCell(opts.unit, vocab);
@@ -338,13 +355,15 @@ export function parseActual(text: string | null | undefined, target: ParsedValue
   const raw = typeof text === 'string' ? text : text == null ? '' : String(text);
   const targetUnit = target && (target.kind === 'quantitative' || target.kind === 'range') && target.unit.raw !== ''
     ? target.unit : null;
-  const targetLabel = target?.kind === 'qualitative' ? labelKey(target.normalized) : '';
-  const key = raw.length <= MEMO_MAX_TEXT
-    ? `A\u0001${raw}\u0001${targetLabel}\u0001${targetUnit ? unitKey(targetUnit) : ''}`
-    : null;
-  const hit = memoGet(vocab, key);
+  const variant = actualVariant(target, targetUnit);
+  const hit = memoGet(vocab, raw, variant);
   if (hit) return hit;
-  return memoPut(vocab, key, parseActualUncached(raw, targetLabel, targetUnit, vocab));
+  return memoPut(vocab, raw, variant, parseActualUncached(raw, targetLabelOf(target), targetUnit, vocab));
+}
+
+/** A qualitative target's label (及时, 健全): an actual that repeats it is tier A. */
+function targetLabelOf(target: ParsedValue | null): string {
+  return target?.kind === 'qualitative' ? labelKey(target.normalized) : '';
 }
 
 /** A unit's part of a memo key; units are frozen with their parsed value, so cached by identity. */

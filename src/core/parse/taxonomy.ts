@@ -23,20 +23,21 @@ function levelKey(s: string | null | undefined): string {
   return k;
 }
 
-const NAME_MEMO_MAX = 5000;
-
 /** Look a name up once: classification is pure, and a batch repeats the same few names. */
-function memoized<T>(vocab: Vocabulary, key: string, compute: () => T): T {
-  const hit = vocab.nameMemo.get(key);
+function memoized<T>(vocab: Vocabulary, text: string, variant: string, compute: () => T): T {
+  const hit = vocab.nameMemo.get(text, variant);
   if (hit !== undefined) return hit as T;
   const v = compute();
-  if (vocab.nameMemo.size >= NAME_MEMO_MAX) vocab.nameMemo.clear();
-  vocab.nameMemo.set(key, v);
+  vocab.nameMemo.set(text, variant, v);
   return v;
 }
 
 export function classifyLevels(level1: string, level2: string, vocab: Vocabulary): LevelClass {
-  return memoized(vocab, `L\u0001${level1}\u0001${level2}`, () => classifyUncached(level1, level2, vocab));
+  const hit = vocab.levelMemo.get(level1, level2);
+  if (hit !== undefined) return hit;
+  const v = classifyUncached(level1, level2, vocab);
+  vocab.levelMemo.set(level1, level2, v);
+  return v;
 }
 
 function classifyUncached(level1: string, level2: string, vocab: Vocabulary): LevelClass {
@@ -52,7 +53,7 @@ function classifyUncached(level1: string, level2: string, vocab: Vocabulary): Le
 /** The reverse-direction keyword found in a 三级 name, or null ("安全事故发生次数" → "事故"). */
 export function reverseHintOf(name: string | null | undefined, vocab: Vocabulary): string | null {
   if (!name) return null;
-  return memoized(vocab, `R\u0001${name}`, () => reverseHintUncached(name, vocab));
+  return memoized(vocab, name, 'R', () => reverseHintUncached(name, vocab));
 }
 
 function reverseHintUncached(name: string, vocab: Vocabulary): string | null {
@@ -71,7 +72,7 @@ export function hasReverseHint(name: string | null | undefined, vocab: Vocabular
 /** True for names that repeat the budget-execution block (预算执行率, 资金支出率 …). */
 export function isDoubleCountName(name: string | null | undefined, vocab: Vocabulary): boolean {
   if (!name) return false;
-  return memoized(vocab, `D\u0001${name}`, () => {
+  return memoized(vocab, name, 'D', () => {
     const k = labelKey(name);
     return vocab.doubleCountHints.some((w) => k.includes(w));
   });

@@ -77,6 +77,11 @@ export interface QualValue extends Base {
   isDate: boolean;
   /** A yes / no answer (是 / 否, 无 …), as a target or an actual; compared with what the target asks. */
   answer: 'yes' | 'no' | null;
+  /**
+   * A target that asks for a number but gives none: an operator (≥ ≤ > < =), a percent sign or a
+   * quantitative operator column, and no digit ("≥%", "不低于％", "≥ 万人"). Needs review (TARGET_UNPARSED).
+   */
+  unparsed: boolean;
 }
 
 /** Nothing written, or a placeholder such as "未填报", "/", "—", "无". */

@@ -5,6 +5,8 @@
  */
 import { Dec } from '../decimal.js';
 import { compileLabels, type Labels, type RawLabels } from './labels.js';
+import { Memo } from './memo.js';
+import type { LevelClass } from './taxonomy.js';
 import { labelKey, normalizeText } from './normalize.js';
 import type { Operator, ParsedValue } from './types.js';
 
@@ -139,11 +141,19 @@ export interface Vocabulary {
   readonly doubleCountHints: readonly string[];
   readonly commonIndicators: readonly CommonIndicator[];
   readonly labels: Labels;
-  /** Bounded memo of parse results (internal; see target.ts). */
-  readonly memo: Map<string, ParsedValue>;
-  /** Bounded memo of name lookups (level classes, reverse hints): forms repeat the same names. */
-  readonly nameMemo: Map<string, unknown>;
+  /** Memo of parse results, bounded by memory (internal; see target.ts and memo.ts). */
+  readonly memo: Memo<ParsedValue>;
+  /** Memos of name lookups (reverse hints; level classes by 一级 and 二级): forms repeat the same names. */
+  readonly nameMemo: Memo<unknown>;
+  readonly levelMemo: Memo<LevelClass>;
 }
+
+/**
+ * Bytes (estimated) the parse memo may hold: about 90 000 distinct target / actual texts, more
+ * than a day's batch repeats, well inside the batch's memory target.
+ */
+const PARSE_MEMO_BYTES = 64 * 2 ** 20;
+const NAME_MEMO_BYTES = 4 * 2 ** 20;
 
 const OPERATORS: readonly Operator[] = ['GE', 'GT', 'EQ', 'LT', 'LE'];
 const COLUMN_KINDS = new Set(['qualitative', 'quantitative', 'notApplicable']);
@@ -362,7 +372,8 @@ export function compileVocabulary(raw: RawVocabulary): Vocabulary {
     doubleCountHints: hints(tax.directionHints.doubleCount),
     commonIndicators: raw.commonIndicators.indicators,
     labels: compileLabels(raw.labels),
-    memo: new Map(),
-    nameMemo: new Map(),
+    memo: new Memo<ParsedValue>(PARSE_MEMO_BYTES, (text, variant) => 4 * text.length + 2 * variant.length + 600),
+    nameMemo: new Memo<unknown>(NAME_MEMO_BYTES, (text, variant) => 2 * (text.length + variant.length) + 200),
+    levelMemo: new Memo<LevelClass>(NAME_MEMO_BYTES, (text, variant) => 2 * (text.length + variant.length) + 200),
   };
 }

@@ -4,7 +4,7 @@
  * exact to 15 significant digits (what Excel shows). No exceljs types leak past this file.
  */
 import type ExcelJS from 'exceljs';
-import { Dec } from '../../core/decimal.js';
+import { BigDec } from '../../core/decimal.js';
 
 export interface GridCell {
   /** "H14" */
@@ -44,7 +44,7 @@ export function address(r: number, c: number): string {
 /** Shortest exact decimal text of a number, with binary-float noise beyond 15 digits removed. */
 export function numberText(n: number): string {
   if (!Number.isFinite(n)) return '';
-  const d = new Dec(String(n));
+  const d = new BigDec(String(n));
   return d.toSignificantDigits(15).toString();
 }
 
@@ -101,7 +101,7 @@ export function sheetGrid(ws: ExcelJS.Worksheet, maxRows: number, maxCols = 60):
       let s = valueText(master.value);
       // A cell formatted as a percentage stores 0.98 and shows 98%: read what the person sees.
       if (s.numeric && typeof master.numFmt === 'string' && master.numFmt.includes('%') && s.text !== '') {
-        s = { ...s, text: new Dec(s.text).times(100).toSignificantDigits(15).toString() + '%', numeric: false };
+        s = { ...s, text: new BigDec(s.text).times(100).toSignificantDigits(15).toString() + '%', numeric: false };
       }
       line.push({
         address: address(r, c),

@@ -43,7 +43,7 @@ export type ImportErrorCode = 'IMPORT_NOT_XLSX' | 'IMPORT_ENCRYPTED' | 'IMPORT_T
 export async function importWorkbook(buf: Buffer | Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
   const lang = opts.lang ?? 'zh';
   const bytes = Buffer.isBuffer(buf) ? buf : Buffer.from(buf);
-  const check = checkXlsxBuffer(bytes, opts.zip ?? DEFAULT_ZIP_LIMITS);
+  const check = checkXlsxBuffer(bytes, opts.zip ?? DEFAULT_ZIP_LIMITS, lang);
   if (!check.ok) {
     const error = finding(check.code, '', { detail: check.detail }, lang);
     return { ok: false, error, findings: [error] };

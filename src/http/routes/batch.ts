@@ -1,5 +1,6 @@
 /**
- * POST /v1/score/batch: many forms at once.
+ * POST /v1/score/batch?policy=ID&detail=brief|full: many forms at once. Each result is the
+ * BriefResult (detail=brief, the default) or the whole ScoreResult (detail=full); only that one is built.
  *  - application/json: an array of forms → { results: BatchItem[], summary } (at most BATCH_MAX_ITEMS),
  *    written as each form is scored.
  *  - application/x-ndjson: one form a line → a streamed NDJSON answer, one BatchLine per input
@@ -13,7 +14,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Code, Lang } from '../../core/codes.js';
-import type { ScoreResult } from '../../core/model/result.js';
+import type { BriefResult, ScoreResult } from '../../core/model/result.js';
 import type { Policy } from '../../core/policy/types.js';
 import { HttpError } from '../errors.js';
 import { nonUtf8, parseJson } from '../json.js';
@@ -21,16 +22,7 @@ import { FLUSH, ndjsonLines, type NdjsonItem, type NdjsonLine } from '../ndjson.
 import { langOf, problem, problemBody, type Problem } from '../problem.js';
 import { choosePolicy, findingCodes, formKey, noBody } from '../scoring.js';
 import { problems } from '../schemas/common.js';
-import {
-  BatchBodySchema,
-  BatchJsonResultSchema,
-  BatchLineSchema,
-  BatchQuerySchema,
-  type BriefResultSchema,
-} from '../schemas/score.js';
-import type { z } from 'zod';
-
-type Brief = z.output<typeof BriefResultSchema>;
+import { BatchBodySchema, BatchJsonResultSchema, BatchLineSchema, BatchQuerySchema } from '../schemas/score.js';
 
 export interface BatchSummary {
   lines: number;
@@ -44,15 +36,11 @@ export interface BatchSummary {
 interface ItemOutcome {
   id: string | null;
   ok: boolean;
-  result?: ScoreResult | Brief;
+  result?: ScoreResult | BriefResult;
   problem?: Problem;
 }
 
 const OUT_CHUNK = 64 * 1024;
-
-function brief(r: ScoreResult): Brief {
-  return { status: r.status, total: r.total, grade: r.grade, policy: r.policy, summary: r.summary };
-}
 
 /** Scores items one by one and keeps the counts of the summary. */
 class BatchScorer {
@@ -73,28 +61,31 @@ class BatchScorer {
     return { id, ok: false, problem: problemBody(code, params, this.lang, errors) };
   }
 
-  /** One parsed form (or anything that arrived in its place). */
+  /**
+   * One parsed form (or anything that arrived in its place). Only the answer asked for is built:
+   * the summary and the metrics take the grade and the finding counts from it, which both carry.
+   */
   score(input: unknown): ItemOutcome {
     this.summary.lines++;
     this.req.work.forms++;
     const id = formKey(input);
-    let out: ReturnType<FastifyInstance['jixiao']['scoreInput']>;
+    let result: ScoreResult | BriefResult;
     try {
-      out = this.app.jixiao.scoreInput(input, { policy: this.policy, lang: this.lang });
+      const out = this.app.jixiao.scoreLean(input, { policy: this.policy, lang: this.lang });
+      if (!out.ok) return this.fail('INVALID_FORM', { count: out.problems.length }, id, out.problems);
+      result = this.detail === 'brief' ? out.lean.brief() : out.lean.full();
     } catch (err) {
       this.req.log.error({ err, id }, 'scoring failed');
       return this.fail('INTERNAL', {}, id);
     }
-    if (!out.ok) return this.fail('INVALID_FORM', { count: out.problems.length }, id, out.problems);
-    const r = out.result;
     const s = this.summary;
     s.scored++;
-    const g = r.grade ?? 'none';
+    const g = result.grade ?? 'none';
     s.byGrade[g] = (s.byGrade[g] ?? 0) + 1;
-    const codes = findingCodes(r);
-    for (const c of codes) s.byFinding[c] = (s.byFinding[c] ?? 0) + 1;
-    this.app.metrics.observeScored(r.grade, codes);
-    return { id, ok: true, result: this.detail === 'brief' ? brief(r) : r };
+    const byCode = result.summary.byCode;
+    for (const c in byCode) s.byFinding[c] = (s.byFinding[c] ?? 0) + byCode[c];
+    this.app.metrics.observeScored(result.grade, findingCodes(result.summary));
+    return { id, ok: true, result };
   }
 
   /** One NDJSON line. */

@@ -72,7 +72,8 @@ function scoreBody(app: FastifyInstance, req: FastifyRequest, reply: FastifyRepl
   if (Buffer.isBuffer(req.body)) return fail(problem(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') }));
   const count = formsOf(req.body).length;
   if (count === 0 || count > MAX_EXPORT_FORMS) {
-    return fail(problem(reply, 'BAD_REQUEST', { detail: `表单数应在1到${MAX_EXPORT_FORMS}之间，实际为${count}` }));
+    const detail = langOf(req) === 'en' ? `from 1 to ${MAX_EXPORT_FORMS} forms, got ${count}` : `表单数应在1到${MAX_EXPORT_FORMS}之间，实际为${count}`;
+    return fail(problem(reply, 'BAD_REQUEST', { detail }));
   }
   const scored = scoreMany(app.jixiao, req.body, langOf(req));
   if (!scored.ok) {

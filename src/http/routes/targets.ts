@@ -28,6 +28,7 @@ export function lintTarget(p: ParsedValue, name: string, index: number, lang: La
       break;
     case 'qualitative':
       if (p.isDate) out.push(finding('DATE_TARGET', pointer, { name: label, target }, lang));
+      else if (p.unparsed) out.push(finding('TARGET_UNPARSED', pointer, { name: label, target }, lang));
       else out.push(finding('TARGET_NOT_MEASURABLE', pointer, { name: label, target }, lang));
       break;
     case 'quantitative':

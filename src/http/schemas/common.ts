@@ -43,7 +43,7 @@ export const ProblemSchema = z
   });
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: '请求无效（JSON 语法错误、空请求体、参数错误、禁止的键 __proto__ / constructor）',
+  400: '请求无效（JSON 语法错误、嵌套超过32层、空请求体、参数错误、禁止的键 __proto__ / constructor）',
   404: '未找到',
   413: '请求体或单行过大',
   415: '不支持的内容类型',

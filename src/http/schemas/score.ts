@@ -1,8 +1,8 @@
 /** Schemas of POST /v1/score and POST /v1/score/batch. */
 import { z } from 'zod';
 import { FormSchema } from '../../core/model/form.js';
-import { PolicyRefSchema, ScoreResultSchema } from '../../core/model/result.js';
-import { documentedOnly, ProblemSchema } from './common.js';
+import { BriefResultSchema, ScoreResultSchema } from '../../core/model/result.js';
+import { documentedOnly, PolicyQuerySchema, ProblemSchema } from './common.js';
 
 /** Body of POST /v1/score: one form (validated by the core, not by fastify). */
 export const ScoreBodySchema = documentedOnly(FormSchema);
@@ -12,32 +12,32 @@ export const BatchBodySchema = documentedOnly(
   z.array(FormSchema).meta({ description: '表单数组（application/json）；或以 application/x-ndjson 每行一个表单' }),
 );
 
+/** `?detail=`: the whole ScoreResult, or the BriefResult (no explanations, parsed values, messages or deviations). */
+function detailQuery(byDefault: 'full' | 'brief') {
+  return z
+    .enum(['full', 'brief'])
+    .default(byDefault)
+    .meta({
+      description: `full：完整的 ScoreResult（含计算过程、解析值、问题说明与偏差报告）；brief：BriefResult，只给总分、等级、状态、政策、问题计数与各指标的得分、状态和问题代码。默认 ${byDefault}`,
+    });
+}
+
+/** Query of POST /v1/score: `?policy=` and `?detail=` (default full: single-form users want the explanations). */
+export const ScoreQuerySchema = PolicyQuerySchema.extend({ detail: detailQuery('full') });
+
+/** The answer of POST /v1/score: a ScoreResult (detail=full) or a BriefResult (detail=brief). */
+export const ScoreAnswerSchema = z
+  .union([ScoreResultSchema, BriefResultSchema])
+  .meta({ description: 'detail=full（默认）时为 ScoreResult；detail=brief 时为 BriefResult' });
+
 export const BatchQuerySchema = z.object({
   policy: z
     .string()
     .max(64)
     .optional()
     .meta({ description: '评分政策 id；省略时每个表单按其财政区划与年度选择适用的政策' }),
-  detail: z
-    .enum(['full', 'brief'])
-    .default('full')
-    .meta({ description: 'full：每个结果为完整的 ScoreResult；brief：只给得分、等级、状态、政策与问题计数' }),
+  detail: detailQuery('brief'),
 });
-
-export const BriefResultSchema = z
-  .object({
-    status: z.enum(['scored', 'needs_review']),
-    total: z.string(),
-    grade: z.string().nullable(),
-    policy: PolicyRefSchema,
-    summary: z.object({
-      errors: z.number().int(),
-      warnings: z.number().int(),
-      infos: z.number().int(),
-      byCode: z.record(z.string(), z.number().int()),
-    }),
-  })
-  .meta({ id: 'BriefResult', description: 'detail=brief 时的简要结果' });
 
 const itemFields = {
   id: z.string().nullable().meta({ description: '表单的 id（eval_id），没有时为 proCode；都没有时为 null' }),

@@ -9,14 +9,20 @@ import { describe } from '../describe.js';
 import { differs, isEmptyNote } from '../compare.js';
 import type { Note, Row, Scored } from './types.js';
 
+/**
+ * A scored row, compact: its numbers, status and notes. The result as it crosses JSON and the
+ * localised findings are built from it only when asked for (indicatorResult, indicatorFindings).
+ */
 export interface IndicatorOutcome {
-  result: IndicatorResult;
-  findings: Finding[];
+  row: Row;
+  scored: Scored;
+  status: IndicatorStatus;
+  /** Every note of the row, in order: the findings' codes and parameters. */
+  notes: Note[];
   /** Skipped rows count neither in the points nor in the score. */
   skipped: boolean;
   score: Dec;
   points: Dec;
-  level1Key: string | null;
   /** A deviation note is required by the rules for this row (whether or not one was given). */
   noteRequired: boolean;
 }
@@ -62,12 +68,22 @@ export function localise(row: Row, notes: Note[], lang: Lang): Finding[] {
   return notes.map((n) => finding(n.code, n.field ? `${base}/${n.field}` : base, { name, ...n.params }, lang));
 }
 
-export function finish(row: Row, s: Scored, lang: Lang, skipped = false): IndicatorOutcome {
+export function finish(row: Row, s: Scored, skipped = false): IndicatorOutcome {
   const status: IndicatorStatus = skipped ? 'skipped' : statusOf(s, row.w);
   const noteRequired = !skipped && needsNote(row, s, status);
-  const findings = localise(row, [...s.notes, ...scoreChecks(row, s, status, noteRequired)], lang);
+  const checks = scoreChecks(row, s, status, noteRequired);
+  const notes = checks.length ? [...s.notes, ...checks] : s.notes;
+  return { row, scored: s, status, notes, skipped, score: s.score, points: row.w, noteRequired };
+}
+
+export function indicatorFindings(o: IndicatorOutcome, lang: Lang): Finding[] {
+  return localise(o.row, o.notes, lang);
+}
+
+export function indicatorResult(o: IndicatorOutcome): IndicatorResult {
+  const { row, scored: s, skipped, status } = o;
   const { ind, dp } = row;
-  const result: IndicatorResult = {
+  return {
     index: row.index,
     pointer: ptr('indicators', row.index),
     level1: ind.level1 ?? '',
@@ -80,8 +96,8 @@ export function finish(row: Row, s: Scored, lang: Lang, skipped = false): Indica
     actual: describe(row.actual),
     direction: s.direction ?? null,
     method: s.method,
-    ratio: s.ratio ? s.ratio.toDecimalPlaces(4).toString() : null,
-    deviation: s.deviation ? s.deviation.toDecimalPlaces(4).toString() : null,
+    ratio: s.ratio ? s.ratio.toString() : null,
+    deviation: s.deviation ? s.deviation.toString() : null,
     tier: s.tier ?? null,
     score: fmt(s.score, dp),
     cap: s.cap ? s.cap.toString() : null,
@@ -90,8 +106,7 @@ export function finish(row: Row, s: Scored, lang: Lang, skipped = false): Indica
     status,
     reportedScore: ind.reportedScore?.toString() ?? null,
     manual: !!s.manualUsed,
-    explanation: s.how,
-    findings: findings.map((f) => f.code),
+    explanation: s.how(),
+    findings: o.notes.map((n) => n.code),
   };
-  return { result, findings, skipped, score: s.score, points: row.w, level1Key: row.levels.level1Key, noteRequired };
 }

@@ -4,7 +4,6 @@
  * score → the cap → the deduction → status and the findings that depend on the final score.
  * Every problem becomes a finding; nothing throws.
  */
-import type { Lang } from '../../codes.js';
 import { ZERO } from '../../decimal.js';
 import type { Indicator } from '../../model/form.js';
 import type { Vocabulary } from '../../parse/vocabulary.js';
@@ -12,16 +11,16 @@ import type { Policy } from '../../policy/types.js';
 import { finish, type IndicatorOutcome } from './finish.js';
 import { applyCap, applyDeduction, applyManual } from './manual.js';
 import { pickMethod } from './pick.js';
-import type { Note, Row, Scored } from './types.js';
+import { amend, type Note, type Row, type Scored } from './types.js';
 import { readValues, rowKind } from './values.js';
 
-export type { IndicatorOutcome } from './finish.js';
+export { indicatorFindings, indicatorResult, type IndicatorOutcome } from './finish.js';
 
 function skippedRow(how: string, notes: Note[]): Scored {
-  return { score: ZERO, method: 'none', state: 'met', how, notes, manual: 'policy' };
+  return { score: ZERO, method: 'none', state: 'met', how: () => how, notes, manual: 'policy' };
 }
 
-export function scoreIndicator(ind: Indicator, index: number, policy: Policy, vocab: Vocabulary, lang: Lang): IndicatorOutcome {
+export function scoreIndicator(ind: Indicator, index: number, policy: Policy, vocab: Vocabulary): IndicatorOutcome {
   const kind = rowKind(ind);
   const values = readValues(ind, vocab);
   const row: Row = {
@@ -29,14 +28,14 @@ export function scoreIndicator(ind: Indicator, index: number, policy: Policy, vo
     levels: values.levels, reverseRead: values.reverseRead, target: values.target, actual: values.actual,
   };
   if (kind === 'blank') {
-    return finish(row, skippedRow('空行（无名称、指标值、实际完成值和分值），不评分', [{ code: 'ROW_BLANK', field: '', params: { row: index + 1 } }]), lang, true);
+    return finish(row, skippedRow('空行（无名称、指标值、实际完成值和分值），不评分', [{ code: 'ROW_BLANK', field: '', params: { row: index + 1 } }]), true);
   }
   if (kind === 'cleared' && policy.adjustedTargetSkip) {
     // Shanxi: a target cleared in-year means the row is out, points included (rule 41).
-    return finish(row, skippedRow('调整后指标值为空，该行不评分', [...values.notes, { code: 'ROW_SKIPPED', field: 'target' }]), lang, true);
+    return finish(row, skippedRow('调整后指标值为空，该行不评分', [...values.notes, { code: 'ROW_SKIPPED', field: 'target' }]), true);
   }
   let s = pickMethod(row);
-  s = { ...s, notes: [...values.notes, ...s.notes] };
+  if (values.notes.length) s = amend(s, { notes: [...values.notes, ...s.notes] });
   s = applyDeduction(row, applyCap(row, applyManual(row, s)));
-  return finish(row, s, lang);
+  return finish(row, s);
 }

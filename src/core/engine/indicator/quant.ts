@@ -4,9 +4,9 @@
  */
 import { ZERO, fmt, type Dec } from '../../decimal.js';
 import type { Operator, QuantValue, RangeValue } from '../../parse/types.js';
-import { equalZero, positive, reverse, type Formula } from './formulas.js';
+import { equalZero, positive, ratioOf, reverse, type Formula } from './formulas.js';
 import { shown, type Shown } from './show.js';
-import type { Direction, Note, Row, Scored } from './types.js';
+import { amend, scored, type Direction, type Note, type Row, type Scored } from './types.js';
 import { checkUnits } from './units.js';
 import { scoreRange } from './range.js';
 
@@ -20,7 +20,7 @@ export function scoreNumber(row: Row, actual: QuantValue, override?: Dec): Score
     notes.push({ code: 'ACTUAL_HAS_OPERATOR', field: 'actual', params: { actual: actual.raw, value: actual.value.toString() + actual.unit.raw } });
   }
   const unitProblem = override ? null : checkUnits(row, t, actual, notes);
-  if (unitProblem) return { ...unitProblem, notes: [...notes, ...unitProblem.notes] };
+  if (unitProblem) return notes.length ? amend(unitProblem, { notes: [...notes, ...unitProblem.notes] }) : unitProblem;
   let a = override ?? actual.baseValue;
   const bound = t.kind === 'range' ? t.lowerBase : t.baseValue;
   // The clamp of §6.4 (A = max(actual, 0)) holds for targets ≥ 0 only (rule 7).
@@ -30,7 +30,7 @@ export function scoreNumber(row: Row, actual: QuantValue, override?: Dec): Score
   }
   const s = shown(t, actual, a);
   const out = t.kind === 'range' ? scoreRange(row, t, a, s) : scoreOperator(row, t, a, s);
-  return { ...out, notes: [...notes, ...out.notes] };
+  return notes.length ? amend(out, { notes: [...notes, ...out.notes] }) : out;
 }
 
 function operatorOf(row: Row, t: QuantValue, notes: Note[]): Operator {
@@ -46,20 +46,20 @@ function scoreOperator(row: Row, t: QuantValue, a: Dec, s: Shown): Scored {
   const written = t.operatorText ?? row.vocab.symbols[op];
   const T = t.baseValue;
   const direction = DIRECTION[op];
-  const deviation = T.isZero() ? null : a.minus(T).div(T);
+  const deviation = T.isZero() ? null : ratioOf(a.minus(T), T);
   const base = { direction, deviation, notes, manual: 'policy' as const };
   if (T.isNegative() && missed(op, a, T)) {
     notes.push({ code: 'NEGATIVE_TARGET_MISSED', field: 'actual', params: { target: s.target, actual: s.actual } });
-    return { ...base, score: ZERO, method: 'none', state: 'review', manual: 'free', how: `指标值${s.target}为负数，实际值${s.actual}未达到，比例公式不适用，需人工复核` };
+    return scored({ ...base, score: ZERO, method: 'none', state: 'review', manual: 'free', how: () => `指标值${s.target}为负数，实际值${s.actual}未达到，比例公式不适用，需人工复核` });
   }
   if (row.policy.quantitative.strictOperators && (op === 'GT' || op === 'LT') && a.equals(T)) {
     notes.push({ code: 'STRICT_OPERATOR_NOT_MET', field: 'actual', params: { actual: s.actual, operator: written } });
-    return { ...base, score: ZERO, method: 'none', state: 'review', manual: 'free', how: `实际值${s.actual}等于指标值，按“${written}${s.target}”（严格比较）未达成，需人工评分` };
+    return scored({ ...base, score: ZERO, method: 'none', state: 'review', manual: 'free', how: () => `实际值${s.actual}等于指标值，按“${written}${s.target}”（严格比较）未达成，需人工评分` });
   }
   const f = formulaOf(op, a, T, row);
-  const how = explain(f, written, s, a, T, row);
-  const scored: Scored = { ...base, score: f.score, method: f.method, ratio: f.ratio, state: f.met ? 'met' : 'partly', how };
-  return overachieved(row, op, a, T, s, scored);
+  const how = () => explain(f, written, s, a, T, row);
+  const out = scored({ score: f.score, method: f.method, state: f.met ? 'met' : 'partly', how, notes, manual: 'policy', ratio: f.ratio, deviation, direction });
+  return overachieved(row, op, a, T, s, out);
 }
 
 function missed(op: Operator, a: Dec, t: Dec): boolean {
@@ -98,5 +98,5 @@ function overachieved(row: Row, op: Operator, a: Dec, t: Dec, s: Shown, scored: 
   const q = row.policy.quantitative;
   if (op === 'LE' || op === 'LT' || !t.greaterThan(ZERO) || a.lessThan(t.times(q.overachieveFactor))) return scored;
   const note: Note = { code: 'OVERACHIEVED', field: 'actual', params: { actual: s.actual, target: s.target, factor: q.overachieveFactor.toString() } };
-  return { ...scored, notes: [...scored.notes, note], state: 'over', manual: 'free' };
+  return amend(scored, { notes: [...scored.notes, note], state: 'over', manual: 'free' });
 }

@@ -36,9 +36,11 @@ export interface Scored {
   score: Dec;
   method: Method;
   state: State;
-  how: string;
+  /** The row's explanation, built only when the full result is asked for. */
+  how: () => string;
   notes: Note[];
   manual: ManualRule;
+  /** Completion ratio and deviation ((A − T) ÷ T), rounded to 4 places as the result shows them. */
   ratio?: Dec | null;
   deviation?: Dec | null;
   direction?: Direction | null;
@@ -68,3 +70,35 @@ export interface Row {
 }
 
 export type ScoringMethod = (row: Row) => Scored;
+
+/**
+ * A Scored with every field in one order: one hidden class for all rows. (Object spread with
+ * extra fields, `{ ...s, notes }`, took V8's slow path here and cost more than the scoring.)
+ */
+export function scored(p: Pick<Scored, 'score' | 'method' | 'state' | 'how' | 'notes' | 'manual'> & Partial<Scored>): Scored {
+  return {
+    score: p.score, method: p.method, state: p.state, how: p.how, notes: p.notes, manual: p.manual,
+    ratio: p.ratio ?? null, deviation: p.deviation ?? null, direction: p.direction ?? null, tier: p.tier ?? null,
+    tierRange: p.tierRange, cap: p.cap ?? null, rootCause: p.rootCause ?? false, manualUsed: p.manualUsed ?? false,
+  };
+}
+
+/** `s` with some fields replaced (a field given as null or undefined replaces too). */
+export function amend(s: Scored, c: Partial<Scored>): Scored {
+  return {
+    score: 'score' in c ? c.score! : s.score,
+    method: 'method' in c ? c.method! : s.method,
+    state: 'state' in c ? c.state! : s.state,
+    how: 'how' in c ? c.how! : s.how,
+    notes: 'notes' in c ? c.notes! : s.notes,
+    manual: 'manual' in c ? c.manual! : s.manual,
+    ratio: 'ratio' in c ? c.ratio ?? null : s.ratio ?? null,
+    deviation: 'deviation' in c ? c.deviation ?? null : s.deviation ?? null,
+    direction: 'direction' in c ? c.direction ?? null : s.direction ?? null,
+    tier: 'tier' in c ? c.tier ?? null : s.tier ?? null,
+    tierRange: 'tierRange' in c ? c.tierRange : s.tierRange,
+    cap: 'cap' in c ? c.cap ?? null : s.cap ?? null,
+    rootCause: 'rootCause' in c ? !!c.rootCause : !!s.rootCause,
+    manualUsed: 'manualUsed' in c ? !!c.manualUsed : !!s.manualUsed,
+  };
+}

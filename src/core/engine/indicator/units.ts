@@ -17,13 +17,15 @@ function targetBase(t: QuantValue | RangeValue): Dec {
   return t.kind === 'range' ? (t.lowerBase.isZero() ? t.upperBase : t.lowerBase) : t.baseValue;
 }
 
+/** |a ÷ t| below 1/100 or above 100, compared without dividing: |a| against |t| × 100 and |t| ÷ 100. */
 export function implausible(a: Dec, t: Dec): boolean {
   if (a.isZero() || t.isZero()) return false;
-  const r = a.div(t).abs();
-  return r.lessThan(ONE_HUNDREDTH) || r.greaterThan(HUNDRED);
+  const m = a.abs();
+  const n = t.abs();
+  return m.lessThan(n.times(ONE_HUNDREDTH)) || m.greaterThan(n.times(HUNDRED));
 }
 
-function mismatch(row: Row, problem: string, problemEn: string, how: string): Scored {
+function mismatch(row: Row, problem: string, problemEn: string, how: () => string): Scored {
   const notes: Note[] = [{
     code: 'UNIT_MISMATCH', field: 'actual',
     params: { target: row.target.raw, actual: row.actual.raw, problem, problemEn },
@@ -37,7 +39,7 @@ export function checkUnits(row: Row, t: QuantValue | RangeValue, a: QuantValue, 
   const au = a.unit;
   if (tu.base && au.base && tu.base !== au.base) {
     return mismatch(row, `的单位“${tu.raw}”与“${au.raw}”不是同类单位`, `are in units of different kinds ("${tu.raw}", "${au.raw}")`,
-      `指标值单位“${tu.raw}”与实际完成值单位“${au.raw}”不是同类单位，未自动评分，需人工复核`);
+      () => `指标值单位“${tu.raw}”与实际完成值单位“${au.raw}”不是同类单位，未自动评分，需人工复核`);
   }
   const scaledTarget = !tu.multiplier.equals(1);
   const converted = !a.unitFromTarget && !!au.base && !au.multiplier.equals(tu.multiplier);
@@ -46,7 +48,7 @@ export function checkUnits(row: Row, t: QuantValue | RangeValue, a: QuantValue, 
     const shown = a.baseValue.div(tu.multiplier).toString() + tu.raw;
     const as = converted ? `${a.value.toString()}${au.raw}，折合${shown}` : `未写单位，按指标值单位计为${shown}`;
     return mismatch(row, `换算后相差100倍以上（${as}）`, 'are more than 100 times apart after conversion',
-      `实际完成值${as}，与指标值${t.raw}相差100倍以上，疑为单位填写错误，未自动评分，需人工复核`);
+      () => `实际完成值${as}，与指标值${t.raw}相差100倍以上，疑为单位填写错误，未自动评分，需人工复核`);
   }
   if (converted) {
     const conversion = `${a.value.toString()}${au.raw} = ${a.baseValue.div(tu.multiplier).toString()}${tu.raw}`;

@@ -1,0 +1,69 @@
+/**
+ * Which scoring method a row gets: a table of (test, method), first match wins. Each method
+ * returns { score, method, state, how, notes } and nothing else.
+ */
+import { ZERO } from '../../decimal.js';
+import type { QuantValue } from '../../parse/types.js';
+import { scoreNumber } from './quant.js';
+import { review, scoreAnswer, scoreCountAgainstAnswer, scoreQualitative } from './tier.js';
+import type { Note, Row, Scored, ScoringMethod } from './types.js';
+
+function missingTarget(row: Row): Scored {
+  const notes: Note[] = [{ code: 'TARGET_MISSING', field: 'target' }];
+  // Both are reported when both are missing (rule 6).
+  if (row.actual.kind === 'empty') notes.push({ code: 'ACTUAL_MISSING', field: 'actual' });
+  return { score: ZERO, method: 'none', state: 'review', how: '缺少指标值，得0分', notes, manual: 'policy', rootCause: true };
+}
+
+/** A target that asks for a number and gives none ("≥%"): nothing to compare with (TARGET_UNPARSED). */
+function unparsedTarget(row: Row): Scored {
+  const notes: Note[] = [{ code: 'TARGET_UNPARSED', field: 'target', params: { target: row.target.raw } }];
+  if (row.actual.kind === 'empty') notes.push({ code: 'ACTUAL_MISSING', field: 'actual' });
+  return { score: ZERO, method: 'none', state: 'review', how: `指标值“${row.target.raw}”缺少数值，无法评分，需人工复核`, notes, manual: 'free', rootCause: true };
+}
+
+function missingActual(): Scored {
+  const notes: Note[] = [{ code: 'ACTUAL_MISSING', field: 'actual' }];
+  return { score: ZERO, method: 'none', state: 'review', how: '缺少实际完成值，得0分', notes, manual: 'free', rootCause: true };
+}
+
+function notNumeric(row: Row): Scored {
+  const notes: Note[] = [{ code: 'ACTUAL_NOT_NUMERIC', field: 'actual', params: { actual: row.actual.raw } }];
+  return { score: ZERO, method: 'none', state: 'review', how: `定量指标的实际完成值“${row.actual.raw}”不是数值，需人工复核`, notes, manual: 'free' };
+}
+
+/** Shanxi's default (未填报) cost row: scored on its actual's tier, then capped (rule 35). */
+function defaultCostRow(row: Row): Scored {
+  const cap = row.policy.costRow.defaultRowCap!;
+  const scored = row.actual.kind === 'qualitative' && row.actual.answer ? scoreAnswer(row) : scoreQualitative(row);
+  return { ...scored, cap: cap.lessThan(row.w) ? cap : row.w, direction: 'qualitative' };
+}
+
+function isDefaultCostRow(row: Row): boolean {
+  const t = row.target;
+  const flagged = row.ind.isDefaultCostRow ?? (t.kind === 'empty' && t.placeholder && row.levels.isCost);
+  return flagged && row.policy.costRow.defaultRowCap !== null;
+}
+
+const isQuant = (row: Row) => row.target.kind === 'quantitative' || row.target.kind === 'range';
+const isAnswer = (row: Row) => row.actual.kind === 'qualitative' && row.actual.answer !== null;
+
+/** First match wins. */
+const TABLE: Array<[(row: Row) => boolean, ScoringMethod]> = [
+  [isDefaultCostRow, defaultCostRow],
+  [(row) => row.target.kind === 'empty', missingTarget],
+  [(row) => row.target.kind === 'qualitative' && row.target.unparsed, unparsedTarget],
+  [(row) => row.actual.kind === 'empty', missingActual],
+  [isAnswer, scoreAnswer],
+  [(row) => row.target.kind === 'qualitative' && row.target.answer !== null && row.actual.kind === 'quantitative', scoreCountAgainstAnswer],
+  [(row) => row.target.kind === 'qualitative' && row.target.isDate && row.actual.kind !== 'qualitative',
+    (row) => review(row, 'QUAL_TIER_UNKNOWN', `时间节点指标，实际完成值“${row.actual.raw}”需人工复核`)],
+  [(row) => row.target.kind === 'qualitative', scoreQualitative],
+  [(row) => isQuant(row) && row.actual.kind !== 'quantitative', notNumeric],
+  [isQuant, (row) => scoreNumber(row, row.actual as QuantValue)],
+];
+
+export function pickMethod(row: Row): Scored {
+  for (const [test, method] of TABLE) if (test(row)) return method(row);
+  return notNumeric(row); // unreachable: the table covers every kind
+}
