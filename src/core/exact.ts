@@ -44,10 +44,11 @@ const SYNTAX = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 export class Exact {
   static readonly ROUND_HALF_UP = 4;
+  // `declare`: no field initialiser runs before the constructor (one define less per number).
   /** The coefficient: a safe integer (number) or a BigInt outside the safe range. */
-  readonly c: Coef;
+  declare readonly c: Coef;
   /** Decimal places: value = c × 10^−s; s ≥ 0, and c has no trailing zero when s > 0. */
-  readonly s: number;
+  declare readonly s: number;
 
   /** From a decimal string or a number, as decimal.js reads them; (c, s) is the raw form. */
   constructor(v: string | number | bigint | Exact, s?: number) {
@@ -222,18 +223,21 @@ export class Exact {
 
   /** Plain notation with exactly `dp` decimals, rounded half-up; "-" only for a non-zero negative. */
   toFixed(dp: number): string {
-    const r = this.toDecimalPlaces(dp);
-    const sign = this.isNegative() && !this.isZero() ? '-' : '';
-    return sign + digits(r.c, r.s, dp);
+    const r = this.s <= dp ? this : this.toDecimalPlaces(dp);
+    const c = this.c;
+    const neg = typeof c === 'number' ? c < 0 : c < 0n;
+    return (neg ? '-' : '') + digits(magnitude(r.c), r.s, dp);
   }
 
   toString(): string {
-    const sign = this.isNegative() && !this.isZero() ? '-' : '';
     const c = this.c;
-    const m = typeof c === 'number' ? String(Math.abs(c)) : (c < 0n ? -c : c).toString();
+    // The common case: an integer of at most 16 digits (String never writes it with an exponent).
+    if (this.s === 0 && typeof c === 'number') return c === 0 ? '0' : String(c);
+    const neg = typeof c === 'number' ? c < 0 : c < 0n;
+    const m = magnitude(c);
     const e = m.length - 1 - this.s; // exponent of the leading digit
-    if (!this.isZero() && (e >= EXP_LIMIT || e <= -EXP_LIMIT)) return sign + exponential(m, e);
-    return sign + digits(c, this.s, this.s);
+    if (!this.isZero() && (e >= EXP_LIMIT || e <= -EXP_LIMIT)) return (neg ? '-' : '') + exponential(m, e);
+    return (neg ? '-' : '') + digits(m, this.s, this.s);
   }
 
   /** As decimal.js: valueOf and toJSON keep the sign of a negative zero ("-0"). */
@@ -247,15 +251,22 @@ export class Exact {
 }
 
 /** The digits of |c| × 10^−s written with `dp` ≥ s decimals. */
-function digits(c: Coef, s: number, dp: number): string {
-  let m = typeof c === 'number' ? String(Math.abs(c)) : (c < 0n ? -c : c).toString();
+/** The digits of |c| (no sign; "0" for either zero). */
+function magnitude(c: Coef): string {
+  return typeof c === 'number' ? (c < 0 ? String(-c) : String(c === 0 ? 0 : c)) : (c < 0n ? -c : c).toString();
+}
+
+/** The digits `m` of a coefficient with s decimals, written with `dp` ≥ s decimals. */
+function digits(m: string, s: number, dp: number): string {
   if (s > 0) {
     if (m.length <= s) m = '0'.repeat(s - m.length + 1) + m;
     m = m.slice(0, m.length - s) + '.' + m.slice(m.length - s);
   }
-  if (dp > s) m += (s === 0 ? '.' : '') + '0'.repeat(dp - s);
+  if (dp > s) m += (s === 0 ? '.' : '') + (ZEROS[dp - s] ?? '0'.repeat(dp - s));
   return m;
 }
+
+const ZEROS = Array.from({ length: 64 }, (_, i) => '0'.repeat(i));
 
 function exponential(m: string, e: number): string {
   const t = m.replace(/0+$/, '');

@@ -24,10 +24,6 @@ interface Internals {
 }
 const zi = (s: z.ZodType) => (s as unknown as { _zod: Internals })._zod;
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** A field's value converted as zod would, DOUBT when zod would report an issue. */
 function leaf(kind: FieldKind): Convert {
   switch (kind.kind) {
@@ -84,29 +80,38 @@ interface Prop {
   optout: Internals['optout'];
 }
 
+/**
+ * One object's converter, generated once as straight-line code with each key written out: an
+ * input's fields are then read and the output's written through V8's named-property caches (a
+ * loop over the keys went through its slow keyed path and cost most of the validation). The
+ * logic per key is zod's handlePropertyResult: which keys appear in the output, and with what.
+ */
 function objectOf(shape: Record<string, z.ZodType>): Convert {
   const props: Prop[] = Object.keys(shape)
     .filter((key) => key !== '__proto__')
     .map((key) => ({ key, convert: build(shape[key]), optin: zi(shape[key]).optin, optout: zi(shape[key]).optout }));
-  return (input) => {
-    if (!isObject(input)) return DOUBT;
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < props.length; i++) {
-      const { key, convert, optin, optout } = props[i];
-      // As zod's handlePropertyResult: which keys appear in the output, and with what.
-      const present = key in input;
-      if (!present && optout === 'optional' && optin === 'optional') continue;
-      const value = convert(input[key]);
-      if (value === DOUBT) return DOUBT;
-      if (!present && optin === undefined) return DOUBT;
-      if (value === undefined) {
-        if (present || (optin === 'defaulted' && optout !== 'optional')) out[key] = undefined;
-      } else {
-        out[key] = value;
-      }
-    }
-    return out;
-  };
+  const lines = props.map((p, i) => propCode(p, i));
+  const body = `return function convertObject(input) {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return DOUBT;
+  const out = {};
+  let v;
+${lines.join('\n')}
+  return out;
+};`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the schema's own keys, never from input
+  return new Function('DOUBT', ...props.map((_, i) => `c${i}`), body)(DOUBT, ...props.map((p) => p.convert)) as Convert;
+}
+
+function propCode(p: Prop, i: number): string {
+  const k = JSON.stringify(p.key);
+  const skipAbsent = p.optout === 'optional' && p.optin === 'optional';
+  const requiredKey = p.optin === undefined;
+  const undefinedWhenAbsent = p.optin === 'defaulted' && p.optout !== 'optional';
+  // An absent key: its converter sees undefined (a default may apply); a required key is DOUBT.
+  const absent = `v = c${i}(undefined); if (v === DOUBT) return DOUBT;` +
+    (requiredKey ? ' return DOUBT;' : undefinedWhenAbsent ? ` out[${k}] = v;` : ` if (v !== undefined) out[${k}] = v;`);
+  const present = `v = c${i}(input[${k}]); if (v === DOUBT) return DOUBT; out[${k}] = v;`;
+  return skipAbsent ? `  if (${k} in input) { ${present} }` : `  if (${k} in input) { ${present} } else { ${absent} }`;
 }
 
 function arrayOf(schema: z.ZodType): Convert | null {

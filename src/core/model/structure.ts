@@ -129,12 +129,30 @@ function plain(v: unknown): string {
   return typeof v === 'string' ? v.trim() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
+/** A first look by name alone: nearly every form names each row once, and needs no more. */
+function repeatsAName(list: readonly unknown[]): boolean {
+  const names = new Set<string>();
+  for (const row of list) {
+    if (typeof row !== 'object' || row === null) continue;
+    const name = text((row as Record<string, unknown>).name);
+    if (!name) continue;
+    if (names.has(name)) return true;
+    names.add(name);
+  }
+  return false;
+}
+
+const SPACE = /\s/;
+const SPACES = /\s+/g;
+
 function text(v: unknown): string {
-  return typeof v === 'string' ? v.replace(/\s+/g, '') : typeof v === 'number' ? String(v) : '';
+  if (typeof v === 'string') return SPACE.test(v) ? v.replace(SPACES, '') : v;
+  return typeof v === 'number' ? String(v) : '';
 }
 
 /** The same 三级 name twice under the same 一级 / 二级 is almost always a copy-paste slip. */
 export function duplicateIndicators(list: readonly unknown[], lang: Lang = 'zh'): Finding[] {
+  if (!repeatsAName(list)) return [];
   const seen = new Map<string, number>();
   const out: Finding[] = [];
   list.forEach((row, i) => {

@@ -23,15 +23,7 @@ function levelKey(s: string | null | undefined): string {
   return k;
 }
 
-/** Look a name up once: classification is pure, and a batch repeats the same few names. */
-function memoized<T>(vocab: Vocabulary, text: string, variant: string, compute: () => T): T {
-  const hit = vocab.nameMemo.get(text, variant);
-  if (hit !== undefined) return hit as T;
-  const v = compute();
-  vocab.nameMemo.set(text, variant, v);
-  return v;
-}
-
+/** Names are looked up once: classification is pure, and a batch repeats the same few names. */
 export function classifyLevels(level1: string, level2: string, vocab: Vocabulary): LevelClass {
   const hit = vocab.levelMemo.get(level1, level2);
   if (hit !== undefined) return hit;
@@ -50,14 +42,27 @@ function classifyUncached(level1: string, level2: string, vocab: Vocabulary): Le
   return { level1Key, level2Key, isCost };
 }
 
-/** The reverse-direction keyword found in a 三级 name, or null ("安全事故发生次数" → "事故"). */
-export function reverseHintOf(name: string | null | undefined, vocab: Vocabulary): string | null {
-  if (!name) return null;
-  return memoized(vocab, name, 'R', () => reverseHintUncached(name, vocab));
+/** What a 三级 name says, looked up once per name: its reverse keyword, whether it repeats the budget block. */
+interface NameFacts {
+  reverse: string | null;
+  doubleCount: boolean;
 }
 
-function reverseHintUncached(name: string, vocab: Vocabulary): string | null {
+function nameFacts(name: string, vocab: Vocabulary): NameFacts {
+  const hit = vocab.nameMemo.get(name);
+  if (hit !== undefined) return hit as NameFacts;
   const k = labelKey(name);
+  const facts: NameFacts = { reverse: reverseHintUncached(k, vocab), doubleCount: vocab.doubleCountHints.some((w) => k.includes(w)) };
+  vocab.nameMemo.set(name, '', facts);
+  return facts;
+}
+
+/** The reverse-direction keyword found in a 三级 name, or null ("安全事故发生次数" → "事故"). */
+export function reverseHintOf(name: string | null | undefined, vocab: Vocabulary): string | null {
+  return name ? nameFacts(name, vocab).reverse : null;
+}
+
+function reverseHintUncached(k: string, vocab: Vocabulary): string | null {
   if (!k) return null;
   // A handling or reduction rate is higher-is-better even when it names a cost or a complaint.
   for (const w of vocab.notReverseHints) if (k.includes(w)) return null;
@@ -71,9 +76,5 @@ export function hasReverseHint(name: string | null | undefined, vocab: Vocabular
 
 /** True for names that repeat the budget-execution block (预算执行率, 资金支出率 …). */
 export function isDoubleCountName(name: string | null | undefined, vocab: Vocabulary): boolean {
-  if (!name) return false;
-  return memoized(vocab, name, 'D', () => {
-    const k = labelKey(name);
-    return vocab.doubleCountHints.some((w) => k.includes(w));
-  });
+  return name ? nameFacts(name, vocab).doubleCount : false;
 }

@@ -29,7 +29,9 @@ class LazyShown implements Shown {
     private readonly a: Dec,
   ) {}
 
-  inTarget = (base: Dec): string => showIn(this.t, base);
+  inTarget(base: Dec): string {
+    return showIn(this.t, base);
+  }
 
   get target(): string {
     const t = this.t;

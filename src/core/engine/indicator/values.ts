@@ -35,7 +35,7 @@ export function readValues(ind: Indicator, vocab: Vocabulary): Values {
   const levels = classifyLevels(ind.level1 ?? '', ind.level2 ?? '', vocab);
   // A cost indicator (by its 一级 / 二级, or a name with 成本 / 费用 / 单价 …) is read as ≤ (rule 10).
   const reverseRead = levels.isCost || hasReverseHint(ind.name, vocab);
-  const target = parseTarget(ind.target, { operator: ind.operator, unit: ind.unit, indicatorName: ind.name, reverse: levels.isCost }, vocab);
+  const target = parseTarget(ind.target, { operator: ind.operator, unit: ind.unit, reverse: reverseRead }, vocab);
   const actual = parseActual(ind.actual, target, vocab);
   const notes = rowNotes(ind, levels, vocab);
   for (const n of target.notes) {
