@@ -83,7 +83,7 @@ export function spread(totals: readonly string[]): ScoreSpread {
     if (x.lessThan(lo)) lo = x;
     if (x.greaterThan(hi)) hi = x;
   }
-  return { mean: fmt(mean, 2), stddev: variance.sqrt().toFixed(2), min: fmt(lo, 2), max: fmt(hi, 2) };
+  return { mean: fmt(mean, 2), stddev: fmt(new Dec(variance.sqrt().toString()), 2), min: fmt(lo, 2), max: fmt(hi, 2) };
 }
 
 function group(rows: readonly StatRow[]): GroupStats {
