@@ -5,11 +5,13 @@
 import t, { type Test } from 'tap';
 
 import { generateForm } from '../bench/generate.js';
-import { compare, POLICY_IDS, type Difference } from './support/differential.js';
+import { compare, POLICY_IDS, timeoutFor, type Difference } from './support/differential.js';
 import { widenedForm } from './support/widen.js';
 
 const GENERATED = Number(process.env.DIFF_GENERATED ?? 100_000);
 const WIDENED = Number(process.env.DIFF_WIDENED ?? 30_000);
+
+t.setTimeout(timeoutFor(GENERATED + WIDENED));
 
 function report(t: Test, diffs: Difference[], checked: number) {
   t.equal(diffs.length, 0, `${checked} inputs compared, ${diffs.length} differences`);

@@ -7,8 +7,11 @@
 import t, { type Test } from 'tap';
 
 import { generateForm } from '../bench/generate.js';
-import { compare, cornerForms, fixtureForms, POLICY_IDS, type Difference } from './support/differential.js';
+import { compare, cornerForms, fixtureForms, POLICY_IDS, timeoutFor, type Difference } from './support/differential.js';
 import { widenedForm } from './support/widen.js';
+
+// ≈ 16 000 comparisons (fixtures, corners, generated and widened forms), a corner costing less than a form.
+t.setTimeout(timeoutFor(16_000));
 
 function report(t: Test, diffs: Difference[], checked: number) {
   t.equal(diffs.length, 0, `${checked} inputs compared, ${diffs.length} differences`);

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { Lang } from '../../src/core/codes.js';
 import { briefOf, loadJixiao } from '../../src/jixiao.js';
 import { loadJixiao as loadOracle } from '../oracle/jixiao.js';
+import { generateForm } from '../../bench/generate.js';
 import { single, type Json } from './forms.js';
 import { TARGETS, ACTUALS } from './widen.js';
 
@@ -77,4 +78,15 @@ export function* cornerForms(): Generator<{ name: string; form: Json }> {
       yield { name: `${target} / ${actual}`, form: single({ target, actual, deviationNote: '' }) };
     }
   }
+}
+
+/**
+ * Sized by work, not by wall-clock: time `compare` on 50 generated forms (the calibration run),
+ * then allow four times what `forms` comparisons predict, and never less than two minutes.
+ */
+export function timeoutFor(forms: number): number {
+  const t0 = performance.now();
+  for (let i = 0; i < 50; i++) compare(`calibration ${i}`, generateForm(900_000 + i), null, 'zh');
+  const perForm = (performance.now() - t0) / 50;
+  return Math.max(120_000, Math.ceil(perForm * forms * 4) + 60_000);
 }
