@@ -81,13 +81,6 @@ export class Jixiao {
   }
 }
 
-export function briefOf(r: ScoreResult): BriefResult {
-  return {
-    status: r.status, total: r.total, grade: r.grade, gradeCode: r.gradeCode, provisional: r.provisional, policy: r.policy, summary: r.summary,
-    indicators: r.indicators.map((i) => ({ index: i.index, score: i.score, status: i.status, findings: i.findings })),
-  };
-}
-
 let cached: Jixiao | undefined;
 
 /** The default instance, reading indicators/ and scoring/ once per process. */

@@ -6,7 +6,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Lang } from '../../src/core/codes.js';
-import { briefOf, loadJixiao } from '../../src/jixiao.js';
+import type { BriefResult, ScoreResult } from '../../src/core/model/result.js';
+import { loadJixiao } from '../../src/jixiao.js';
 import { loadJixiao as loadOracle } from '../oracle/jixiao.js';
 import { generateForm } from '../../bench/generate.js';
 import { single, type Json } from './forms.js';
@@ -15,6 +16,14 @@ import { TARGETS, ACTUALS } from './widen.js';
 export const jx = loadJixiao();
 export const oracle = loadOracle();
 export const POLICY_IDS = jx.policies.list.map((p) => p.id);
+
+/** The brief answer read off a full result, eagerly: the reference `brief()` must equal. */
+function briefOf(r: ScoreResult): BriefResult {
+  return {
+    status: r.status, total: r.total, grade: r.grade, gradeCode: r.gradeCode, provisional: r.provisional, policy: r.policy, summary: r.summary,
+    indicators: r.indicators.map((i) => ({ index: i.index, score: i.score, status: i.status, findings: i.findings })),
+  };
+}
 
 export interface Difference {
   label: string;
