@@ -138,7 +138,9 @@ t.test('readiness: a hung PostgreSQL makes /readyz 503 within READY_TIMEOUT_MS (
   const r = await ok.inject({ method: 'GET', url: '/readyz' });
   t.equal(r.statusCode, 200);
   t.equal(r.json().status, 'ready');
-  t.same(await live.ready(1000), { ok: true, ms: (await live.ready(1000) as { ms: number }).ms }, 'ready() on a live store');
+  const readiness = await live.ready(1000) as { ok: boolean; ms: number };
+  t.equal(readiness.ok, true, 'ready() on a live store');
+  t.equal(Number.isInteger(readiness.ms) && readiness.ms >= 0, true, 'ready() says how long the check took');
   await live.close();
   const closed = await live.ready(1000);
   t.equal(closed.ok, false, 'a closed store is not ready');
