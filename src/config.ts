@@ -139,6 +139,29 @@ export const ConfigSchema = z.object({
   pgStatementTimeoutMs: num('PG_STATEMENT_TIMEOUT_MS', '15000', 1, 3_600_000, 'PostgreSQL: longest statement (then 503)'),
   pgPoolMax: num('PG_POOL_MAX', '10', 1, 1000, 'PostgreSQL: connections per instance'),
   readyTimeoutMs: num('READY_TIMEOUT_MS', '1000', 1, 60_000, '`/readyz` answers 503 when the store does not answer a ping within this'),
+  // ---- asynchronous jobs (POST /v1/jobs; src/jobs/)
+  jobMaxForms: num('JOB_MAX_FORMS', '1000000', 1, 100_000_000, 'most forms in one job (else 413 `JOB_TOO_LARGE`)'),
+  jobMaxActive: num('JOB_MAX_ACTIVE', '4', 1, 10_000, 'unfinished jobs one API key may have at once (else 429 `JOB_LIMIT`)'),
+  jobBodyLimit: variable('JOB_BODY_LIMIT', '4gb', 'largest NDJSON body of `POST /v1/jobs` (a JSON array is held to `BATCH_BODY_LIMIT`, a workbook to 20 MB)', (s): Parsed<number> => {
+    const m = /^(\d{1,10})\s*([a-z]*)$/i.exec(s);
+    const unit = m ? UNITS[m[2].toLowerCase()] : undefined;
+    const n = m && unit !== undefined ? Number(m[1]) * unit : NaN;
+    return Number.isSafeInteger(n) && n >= 1 && n <= 1024 * MAX_BYTES ? { value: n } : { error: 'must be a size in bytes between 1 and 1024gb, e.g. 4gb' };
+  }),
+  jobRetentionHours: num('JOB_RETENTION_HOURS', '168', 1, 87_600, 'finished (done or cancelled) jobs and their results are purged this many hours after they finish'),
+  jobChunk: num('JOB_CHUNK', '200', 1, 10_000, 'forms the job worker scores and commits in one transaction'),
+  jobIdleMs: num('JOB_IDLE_MS', '1000', 10, 600_000, 'the job worker looks for work this often when idle (a new job on this instance wakes it at once)'),
+  jobWorker: flag('JOB_WORKER', '1', '`0`: this instance accepts and answers jobs but scores none (another instance does)'),
+  callbackOrigins: optional('CALLBACK_ORIGINS', 'comma-separated origins a job callback may be sent to, e.g. `https://yth.example.gov.cn`; unset: no callbacks (422 `CALLBACK_NOT_ALLOWED`)', (s): Parsed<string[]> => {
+    const list = s.split(',').map((o) => o.trim()).filter((o) => o !== '');
+    return list.length > 0 && list.every((o) => /^https?:\/\/[^\s/]+$/.test(o)) ? { value: list } : { error: 'must be origins such as https://yth.example.gov.cn, comma-separated' };
+  }),
+  callbackMaxAttempts: num('CALLBACK_MAX_ATTEMPTS', '6', 1, 100, 'deliveries of a job callback before it is given up (each attempt is recorded on the job)'),
+  callbackBackoffMs: num('CALLBACK_BACKOFF_MS', '2000', 1, 3_600_000, 'wait before the first retry of a callback; doubled after each failed attempt'),
+  callbackBackoffMaxMs: num('CALLBACK_BACKOFF_MAX_MS', '300000', 1, 86_400_000, 'longest wait between two callback attempts'),
+  callbackTimeoutMs: num('CALLBACK_TIMEOUT_MS', '10000', 100, 600_000, 'a callback receiver must answer within this (else the attempt fails)'),
+  // ---- reviews (复核 / 抽评; src/review/)
+  reviewRules: oneOf('REVIEW_RULES', ['off', 'practice'] as const, 'off', '`practice`: reviews apply the re-check rule pack `scoring/practice/review-rules.json` (third-party practice, not policy) unless a request says `?rules=off`; `off`: only with `?rules=practice`'),
   // ---- keys
   bootstrapKey: optional(
     'BOOTSTRAP_KEY',
@@ -172,6 +195,7 @@ export const ConfigSchema = z.object({
     return list.length > 0 && list.every((o) => /^https?:\/\/[^\s/]+$/.test(o)) ? { value: list } : { error: 'must be origins such as https://example.gov.cn, comma-separated' };
   }),
   maxEventLoopDelayMs: num('MAX_EVENT_LOOP_DELAY_MS', '1000', 0, 60_000, 'above this mean event-loop delay new requests get 503 with `Retry-After` (under-pressure); 0: off'),
+  envelope: flag('ENVELOPE', '0', '`1`: every JSON answer, success or problem, is wrapped as `{code, msg, data}` (as `?envelope=1` does; `?envelope=0` turns it off per request); NDJSON, Excel and text answers never are'),
   publicUrl: variable('PUBLIC_URL', '/', 'the base URL in the OpenAPI `servers` (default: the server that serves the document)', matching(/^(\/|https?:\/\/\S+)$/, 'must be / or an http(s) URL')),
 });
 

@@ -196,3 +196,43 @@ t.test('npx jixiao works from the checkout (bin → tsx)', async (t) => {
   const bad = await run(process.execPath, [bin, 'score', '/nonexistent.json'], { env: childEnv() }).catch((e: { code: number; stderr: string }) => e);
   t.equal((bad as { code: number }).code, 2);
 });
+
+t.test('jixiao import: one shape, that of POST /v1/import, whatever the workbook and the flags (issue 12)', async (t) => {
+  const ExcelJS = (await import('exceljs')).default;
+  const { loadJson, SEED_DIR, XLSX_DIR, writeShanxi } = await import('./support/make-workbooks.js');
+  const { buildApp } = await import('../src/http/app.js');
+  const form = loadJson(SEED_DIR + '01-jingban.json') as { funds: { rows: Record<string, unknown>[] } };
+  const wb = new ExcelJS.Workbook();
+  writeShanxi(wb, 'ok', form);
+  writeShanxi(wb, 'bad', { ...form, funds: { ...form.funds, rows: form.funds.rows.map((r) => ({ ...r, budget: '-5' })) } });
+  const two = join(mkdtempSync(join(tmpdir(), 'jixiao-import-')), 'two.xlsx');
+  writeFileSync(two, Buffer.from(await wb.xlsx.writeBuffer()));
+  const ENTRY = ['sheet', 'layout', 'form', 'cells', 'findings'];
+  // [args, exit code, sheets, what each entry adds to ENTRY]
+  const cases: [string[], number, string[], string[][]][] = [
+    [[XLSX_DIR + '01-jingban.xlsx'], 0, ['Sheet1'], [[]]],
+    [[XLSX_DIR + '06-seed-all.xlsx'], 0, ['经办', '档案', '大楼'], [[], [], []]],
+    [[XLSX_DIR + '06-seed-all.xlsx', '--sheet', '大楼'], 0, ['大楼'], [[]]],
+    [['--score', XLSX_DIR + '03-dalou.xlsx'], 0, ['大楼 运行费'], [['result']]],
+    [['--score', two], 2, ['ok', 'bad'], [['result'], ['problems']]],
+    [[two], 0, ['ok', 'bad'], [[], []]],
+  ];
+  for (const [args, code, sheets, extra] of cases) {
+    const r = await cli(['import', ...args]);
+    t.equal(r.code, code, args.join(' '));
+    const out = JSON.parse(r.out) as { forms: Record<string, unknown>[]; findings: unknown[] };
+    t.same(Object.keys(out), ['forms', 'findings'], `${args.join(' ')}: {forms, findings}`);
+    t.same(out.forms.map((f) => f.sheet), sheets);
+    t.same(out.forms.map((f) => Object.keys(f)), extra.map((e) => [...ENTRY, ...e]));
+  }
+  const bad = JSON.parse((await cli(['import', '--score', two])).out).forms[1].problems as { code: string; cell: string }[];
+  t.same(bad.map((p) => `${p.code} ${p.cell}`), ['NEGATIVE_NUMBER bad!F7', 'NEGATIVE_NUMBER bad!F8'], 'problems with their cells');
+
+  // The same workbook through POST /v1/import: the same shape (the service scores by default).
+  const app = await buildApp({ config: { logLevel: 'silent' } });
+  t.teardown(() => app.close());
+  const http = await app.inject({ method: 'POST', url: '/v1/import', headers: { 'content-type': 'application/octet-stream' }, payload: readFileSync(two) });
+  t.equal(http.statusCode, 200);
+  const cliOut = JSON.parse((await cli(['import', '--score', two])).out);
+  t.same(http.json(), cliOut, 'the CLI prints what the service answers');
+});

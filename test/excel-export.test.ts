@@ -140,15 +140,20 @@ t.test('CLI: import, export, narrative', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-excel-'));
   const imp = await cli(['import', XLSX_DIR + '01-jingban.xlsx']);
   t.equal(imp.code, 0);
-  t.same(parsed(JSON.parse(imp.out)), parsed(loadJson(SEED_DIR + '01-jingban.json'), ['id']));
+  // One shape (issue 12), that of POST /v1/import: {forms: [{sheet, layout, form, cells, findings, result?, problems?}], findings}.
+  const single = JSON.parse(imp.out);
+  t.same(Object.keys(single), ['forms', 'findings']);
+  t.equal(single.forms.length, 1);
+  t.same(parsed(single.forms[0].form), parsed(loadJson(SEED_DIR + '01-jingban.json'), ['id']));
+  t.equal(single.forms[0].result, undefined, 'not scored without --score');
   t.match(imp.err, /IMPORT_REGION_INFERRED/);
   const many = await cli(['import', XLSX_DIR + '06-seed-all.xlsx']);
-  t.equal(JSON.parse(many.out).length, 3, 'several sheets: an array');
+  t.equal(JSON.parse(many.out).forms.length, 3, 'several sheets: the same shape, three entries');
   const one = await cli(['import', XLSX_DIR + '06-seed-all.xlsx', '--sheet', '大楼', '--mof-div-code', '140000']);
-  t.equal(JSON.parse(one.out).proName, '社保大楼维护、安全及运行费');
+  t.equal(JSON.parse(one.out).forms[0].form.proName, '社保大楼维护、安全及运行费');
   const withScore = await cli(['import', '--score', XLSX_DIR + '03-dalou.xlsx']);
   t.equal(withScore.code, 0);
-  const res = JSON.parse(withScore.out);
+  const res = JSON.parse(withScore.out).forms[0];
   t.equal(res.result.total, '90.00');
   t.ok(res.result.findings.every((f: { cell?: string }) => f.cell));
   const bad = join(dir, 'bad.xlsx');

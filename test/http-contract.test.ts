@@ -13,6 +13,7 @@ import { ProblemSchema } from '../src/http/schemas/common.js';
 import { PolicyListSchema, PolicySchema } from '../src/http/schemas/policies.js';
 import { BatchJsonResultSchema, BatchLineSchema, BatchSummaryLineSchema } from '../src/http/schemas/score.js';
 import { TargetsResultSchema } from '../src/http/schemas/targets.js';
+import { StandardAnswerSchema } from '../src/standard/schema.js';
 import { testApp } from './support/http.js';
 
 const API = new URL('../api/', import.meta.url);
@@ -50,7 +51,7 @@ function stable(v: unknown): unknown {
 function schemaFor(ex: Example, status: number): z.ZodType | undefined {
   if (status >= 400) return ProblemSchema;
   const path = ex.request.url.split('?')[0];
-  if (path === '/v1/score') return ScoreResultSchema;
+  if (path === '/v1/score') return /[?&]shape=standard/.test(ex.request.url) ? StandardAnswerSchema : ScoreResultSchema;
   if (path === '/v1/score/batch') return ex.response.lines ? undefined : BatchJsonResultSchema;
   if (path === '/v1/targets/check') return TargetsResultSchema;
   if (path === '/v1/policies') return PolicyListSchema;

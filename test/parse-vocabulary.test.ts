@@ -10,6 +10,8 @@ import { loadVocabulary } from '../src/data/vocabulary.js';
 
 const dir = fileURLToPath(new URL('../indicators/', import.meta.url));
 const files = ['common-indicators.json', 'labels.json', 'operators.json', 'qualitative.json', 'taxonomy.json', 'units.json'];
+/** Word lists read by other parts than the project vocabulary: 部门整体 forms, the 一体化 standard shape. */
+const others = ['department.json', 'standard.json'];
 const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
 const raw = (): RawVocabulary => ({
   operators: read('operators.json'), units: read('units.json'), qualitative: read('qualitative.json'),
@@ -17,9 +19,9 @@ const raw = (): RawVocabulary => ({
 });
 const vocab = loadVocabulary();
 
-t.test('indicators/ holds the six files, each with a $comment', async (t) => {
-  t.same(readdirSync(dir).filter((f) => f.endsWith('.json')).sort(), files);
-  for (const f of files) t.match(read(f).$comment, /^.{80,}$/s, `${f} says what it is`);
+t.test('indicators/ holds the six vocabulary files and the other word lists, each with a $comment', async (t) => {
+  t.same(readdirSync(dir).filter((f) => f.endsWith('.json')).sort(), [...files, ...others].sort());
+  for (const f of [...files, ...others]) t.match(read(f).$comment, /^.{80,}$/s, `${f} says what it is`);
 });
 
 t.test('the default vocabulary is cached; an explicit folder is read again', async (t) => {

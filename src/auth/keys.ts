@@ -6,6 +6,8 @@
  *               forms of that unit, region and department only, and reads its own forms
  *   department  a 主管部门 (dept_code, e.g. 209): reads the forms of its units
  *   bureau      财政: reads all, re-scores, statistics, keys, the audit log
+ *   reviewer    复核 / 抽评: re-checks the submissions it may see — with --dept a department's
+ *               reviewer (that department's units only), without it the bureau's (its region, or all)
  * A department or bureau key may also be bound to a 财政区划; it then sees only that region.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -65,6 +67,7 @@ export function scopeOf(p: Principal): Scope {
   const s: Scope = {};
   if (p.role === 'unit') s.agencyCode = p.agencyCode ?? '\u0000';
   if (p.role === 'department') s.deptCode = p.deptCode ?? '\u0000';
+  if (p.role === 'reviewer' && p.deptCode) s.deptCode = p.deptCode;
   if (p.mofDivCode) s.mofDivCode = p.mofDivCode;
   return s;
 }
@@ -124,6 +127,9 @@ export function checkKeySpec(spec: KeySpec): Omit<NewKeyRow, 'id' | 'hash' | 'pr
     const own = dept ?? defaultDept(unit);
     if (!unit.startsWith(own)) throw new KeySpecError(`dept: the unit code ${unit} does not start with ${own} / 单位代码不属于该部门`);
     return { name, role: spec.role, agencyCode: unit, deptCode: own, mofDivCode: region };
+  } else if (spec.role === 'reviewer') {
+    // A department's reviewer carries its department; a bureau's reviewer none (its region at most).
+    if (unit) throw new KeySpecError('a reviewer key takes --dept (a department reviewer) or nothing (a bureau reviewer) / 复核密钥只能指定部门代码或不指定');
   } else if (spec.role === 'department') {
     if (!dept) throw new KeySpecError('a department key needs --dept (department code) / 部门密钥须指定部门代码');
     if (unit) throw new KeySpecError('a department key takes --dept only / 部门密钥只能指定部门代码');

@@ -11,8 +11,9 @@ import { importCommand } from './commands/import.js';
 import { exportCommand } from './commands/export.js';
 import { narrativeCommand } from './commands/narrative.js';
 import { keysCommand } from './commands/keys.js';
+import { whatifCommand } from './commands/whatif.js';
 
-export const COMMANDS: Command[] = [scoreCommand, validateCommand, policiesCommand, importCommand, exportCommand, narrativeCommand, keysCommand];
+export const COMMANDS: Command[] = [scoreCommand, validateCommand, policiesCommand, importCommand, exportCommand, narrativeCommand, keysCommand, whatifCommand];
 
 export function processIO(): CliIO {
   return {

@@ -39,6 +39,15 @@ export const CODES = {
   VALUE_OUT_OF_RANGE: v('“{field}”超出允许范围：{value}（绝对值不超过{max}，最多{decimals}位小数）', '"{field}" is out of range: {value} (at most {max} in absolute value, at most {decimals} decimal places)'),
   TOO_MANY_ITEMS: v('“{field}”超过{max}项', '"{field}" has more than {max} items'),
   NOT_AN_OBJECT: v('表单应为 JSON 对象', 'The form must be a JSON object'),
+  // review bodies (POST …/reviews, src/review/): the review is refused (422 INVALID_REVIEW) until these are fixed
+  REVIEW_REASON_REQUIRED: v('“{name}”复核得分{score}{basis}，须说明理由', '"{name}": the review score {score} {basis}; a reason is required'),
+  REVIEW_INDICATOR_UNKNOWN: v('复核项“{ref}”在自评表中找不到对应的指标', 'Review item "{ref}" matches no indicator of the form'),
+  REVIEW_INDICATOR_AMBIGUOUS: v('复核项名称“{ref}”对应自评表中多个指标（第{rows}行），请写 index 或 pointer', 'Review item "{ref}" matches several indicators (rows {rows}); give its index or pointer'),
+  REVIEW_INDICATOR_TWICE: v('指标“{name}”被复核了两次（另见第{first}项）', 'Indicator "{name}" is reviewed twice (see also item {first})'),
+  REVIEW_SCORE_OUT_OF_RANGE: v('“{name}”复核得分{score}超出[0, {points}]', '"{name}": the review score {score} is outside [0, {points}]'),
+  // the 一体化 standard shape (src/standard/): identifiers and rows that belong to another project
+  UNSAFE_INTEGER: v('“{field}”为超出安全范围的整数{value}，无法准确读取，请以文本传送', '"{field}" is an integer beyond the safe range ({value}) and cannot be read exactly; send it as a string'),
+  STANDARD_KEY_MISMATCH: v('“{field}”为“{value}”，与自评信息表的“{expected}”不一致（该行不属于这张自评表）', '"{field}" is "{value}", but the header says "{expected}" (the row belongs to another self-evaluation)'),
 
   // ---- scoring findings ----------------------------------------------------------------------
   WEIGHT_SUM: f('error', '分值合计为{sum}分（指标{indicators}分 + 预算执行率{budget}分），应为{expected}分', 'Points sum to {sum} ({indicators} for indicators + {budget} for execution); expected {expected}'),
@@ -57,6 +66,9 @@ export const CODES = {
   ZERO_BUDGET: f('warning', '全年预算数为0，执行率无法计算，执行率得分记{score}分', 'The full-year budget is 0; no execution rate, execution score {score}'),
   EXEC_WITHOUT_BUDGET: f('error', '全年预算数为0但有执行数{executed}', 'The full-year budget is 0 but {executed} was spent'),
   LOW_EXEC_REASON_REQUIRED: f('warning', '执行率{rate}%低于{threshold}%，需说明原因', 'Execution rate {rate}% is below {threshold}%; a reason is required'),
+  FUND_TABLES_MISMATCH: f('error', '{table}表“{field}”合计{sum}与资金类别合计{expected}不一致', 'The {table} table sums to {sum} for "{field}", but the categories sum to {expected}'),
+  DEPT_CATEGORY_UNKNOWN: f('info', '资金行“{row}”不是资金类别清单（{list}）中的类别', 'Fund row "{row}" is not a category of the list ({list})'),
+  GOAL_RATIO_SUM: f('warning', '权重比例模式下各目标权重比例合计为{sum}%，应为100%', 'In weight-ratio mode the goals\' ratios sum to {sum}%; expected 100%'),
   TARGET_MISSING: f('error', '“{name}”缺少指标值，得分记0分', '"{name}" has no target; scored 0'),
   ACTUAL_MISSING: f('error', '“{name}”缺少实际完成值，得分记0分', '"{name}" has no actual value; scored 0'),
   ACTUAL_NOT_NUMERIC: f('error', '“{name}”为定量指标，实际完成值“{actual}”不是数值，需人工复核', '"{name}" is quantitative but its actual "{actual}" is not a number; needs review'),
@@ -93,7 +105,19 @@ export const CODES = {
   POSSIBLE_DOUBLE_COUNT: f('info', '“{name}”与预算执行率重复计分的可能', '"{name}" may double-count the budget execution rate'),
   // unknown fields are stripped by validation (never scored, stored or echoed) and reported here
   UNKNOWN_FIELD: f('warning', '未知字段“{field}”已忽略（不评分、不保存）', 'Unknown field "{field}" was ignored (neither scored nor stored)'),
+  // the 一体化 standard shape (src/standard/): two columns for one field, and codes 9 / 10 of computesign
+  STANDARD_FIELD_CONFLICT: f('warning', '“{field}”为“{value}”，与“{other}”的“{used}”不一致，按“{other}”评分', '"{field}" is "{value}" but "{other}" says "{used}"; "{other}" is scored'),
+  STANDARD_NOT_SCORABLE: f('warning', '“{name}”计算符号为{code}（{label}），不自动评分，需人工复核', '"{name}" has computesign {code} ({label}); not scored automatically, needs review'),
   UNKNOWN_FIELDS_MORE: f('warning', '另有{count}个未知字段已忽略（未逐一列出）', '{count} more unknown fields were ignored (not listed one by one)'),
+  // reviewer re-scores (复核 / 抽评, src/review/): self vs reviewer vs computed; pointers into the reviewed form
+  REVIEW_ACTUAL_CHANGED: f('info', '“{name}”复核完成值“{reviewer}”与自评完成值“{self}”不同', '"{name}": the reviewer\'s actual "{reviewer}" differs from the filer\'s "{self}"'),
+  REVIEW_SCORE_CHANGED: f('warning', '“{name}”复核得分{reviewer}与自评得分{self}相差{diff}', '"{name}": the review score {reviewer} differs from the self-score {self} by {diff}'),
+  REVIEW_SCORE_VS_COMPUTED: f('warning', '“{name}”复核得分{reviewer}与按复核完成值计算的得分{computed}不一致', '"{name}": the review score {reviewer} differs from {computed}, computed from the reviewer\'s actual'),
+  REVIEW_TOTAL_CHANGED: f('warning', '复核总分{reviewer}与自评总分{self}相差{diff}', 'The review total {reviewer} differs from the self-evaluation total {self} by {diff}'),
+  REVIEW_TOTAL_VS_COMPUTED: f('warning', '复核总分{reviewer}与按复核完成值计算的总分{computed}不一致', 'The review total {reviewer} differs from {computed}, computed from the reviewer\'s values'),
+  REVIEW_GRADE_MISMATCH: f('warning', '抽评等级“{reviewer}”与按复核完成值计算的等级“{computed}”不一致', 'The review grade "{reviewer}" differs from "{computed}", computed from the reviewer\'s values'),
+  REVIEW_RULE_APPLIED: f('warning', '复核口径“{rule}”（{ruleName}，实务做法，非政策规定）：“{name}”计算得分记{score}分', 'Re-check rule "{rule}" ({ruleNameEn}; practice, not policy): "{name}" is computed as {score}'),
+  REVIEW_RULE_NOT_APPLIED: f('warning', '复核口径“{rule}”适用于“{name}”，但评分政策“{policy}”不允许人工扣减，未计入计算得分，需人工复核', 'Re-check rule "{rule}" applies to "{name}", but policy "{policy}" allows no manual deduction; not in the computed score, needs review'),
 
   // ---- import (Excel) ------------------------------------------------------------------------
   IMPORT_NO_FORM: imp('error', '工作表“{sheet}”中未找到项目支出绩效自评表', 'No self-evaluation form was found in sheet "{sheet}"'),
@@ -113,6 +137,7 @@ export const CODES = {
 
   // ---- HTTP problems -------------------------------------------------------------------------
   INVALID_FORM: h(422, '表单无效：共{count}个问题', 'The form is invalid: {count} problem(s)'),
+  INVALID_REVIEW: h(422, '复核意见无效：共{count}个问题', 'The review is invalid: {count} problem(s)'),
   INVALID_JSON: h(400, '请求体不是有效的 JSON', 'The request body is not valid JSON'),
   JSON_TOO_DEEP: h(400, '请求体的 JSON 嵌套层数超过上限', 'The request body\'s JSON is nested deeper than allowed'),
   EMPTY_BODY: h(400, '请求体为空', 'The request body is empty'),
@@ -122,6 +147,7 @@ export const CODES = {
   NOT_ACCEPTABLE: h(406, '无法提供所请求的格式', 'The requested format cannot be produced'),
   BAD_REQUEST: h(400, '请求无效：{detail}', 'Bad request: {detail}'),
   NOT_FOUND: h(404, '未找到：{what}', 'Not found: {what}'),
+  BAD_CURSOR: h(400, '分页游标无效：请原样传回上一页应答中的 next', 'Invalid page cursor: pass back the next of the previous page unchanged'),
   METHOD_NOT_ALLOWED: h(405, '不允许的请求方法：{method}（允许：{allow}）', 'Method {method} not allowed (allowed: {allow})'),
   REQUEST_TIMEOUT: h(408, '请求未在限定时间内完整送达', 'The request did not arrive in full in time'),
   URI_TOO_LONG: h(414, 'URL 过长', 'The URL is too long'),
@@ -135,6 +161,11 @@ export const CODES = {
   TOO_MANY_REQUESTS: h(429, '请求过多，请稍后再试', 'Too many requests; try again later'),
   SERVICE_UNAVAILABLE: h(503, '服务暂不可用：{detail}', 'Service unavailable: {detail}'),
   INTERNAL: h(500, '服务器内部错误', 'Internal server error'),
+  // asynchronous jobs (POST /v1/jobs)
+  JOB_TOO_LARGE: h(413, '一个作业最多{max}张表单', 'A job holds at most {max} forms'),
+  JOB_LIMIT: h(429, '未完成的作业已有{count}个（每个密钥最多{max}个），请等待其完成或取消后再提交', '{count} unfinished jobs already (at most {max} per key); wait for one to finish or cancel one'),
+  JOB_FINISHED: h(409, '作业已结束（{state}），不能取消', 'The job has already ended ({state}); it cannot be cancelled'),
+  CALLBACK_NOT_ALLOWED: h(422, '回调地址“{url}”不在允许的来源之内（CALLBACK_ORIGINS）', 'The callback "{url}" is not under an allowed origin (CALLBACK_ORIGINS)'),
   // target lint of POST /v1/targets/check (findings in a 200 answer, not problems)
   TARGET_EMPTY: f('warning', '“{name}”未填写指标值', '"{name}" has no target value'),
   TARGET_NOT_MEASURABLE: f('warning', '“{name}”的指标值“{target}”为定性表述，无法量化考核', '"{name}": the target "{target}" is qualitative wording and cannot be measured'),

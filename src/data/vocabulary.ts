@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LabelsSchema } from '../core/parse/labels.js';
 import { compileVocabulary, type RawVocabulary, type Vocabulary } from '../core/parse/vocabulary.js';
+import { compileDepartmentData, DepartmentDataSchema, type DepartmentData, type RawDepartmentData } from '../core/department/data.js';
 
 // ../../indicators/ from both src/data/ and the compiled dist/data/.
 const DEFAULT_DIR = fileURLToPath(new URL('../../indicators/', import.meta.url));
@@ -93,6 +94,15 @@ function readJson(dir: string, file: string, schema: z.ZodType): unknown {
 }
 
 let cached: Vocabulary | null = null;
+let cachedDepartment: DepartmentData | null = null;
+
+/** indicators/department.json (the 部门整体支出 form's categories, common indicators and labels), compiled; cached without `dir`. */
+export function loadDepartmentData(dir?: string): DepartmentData {
+  if (dir === undefined && cachedDepartment) return cachedDepartment;
+  const data = compileDepartmentData(readJson(dir ?? DEFAULT_DIR, 'department.json', DepartmentDataSchema) as RawDepartmentData);
+  if (dir === undefined) cachedDepartment = data;
+  return data;
+}
 
 /** Read and compile the vocabulary; without `dir`, the default indicators/ folder, cached. */
 export function loadVocabulary(dir?: string): Vocabulary {

@@ -6,13 +6,12 @@
  * problem+json error handling, the request log line and the OpenAPI document for free.
  * Answer an error with `return problem(reply, CODE, params, errors?)` from ./problem.js.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { constants as zlibConstants } from 'node:zlib';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
-import fastifyEtag from '@fastify/etag';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -25,10 +24,11 @@ import { answerError, HttpError, type ErrorLimits } from './errors.js';
 import { nonUtf8, parseJson } from './json.js';
 import { installSocketLimits, socketServerOptions, type SocketLimits } from './limits.js';
 import { Metrics } from './metrics.js';
+import { addEnvelopeComponent, installEnvelope } from './envelope.js';
 import { CONTENT_LANGUAGE, langOf, problem } from './problem.js';
 import { setupRateLimit, type RateLimits } from './ratelimit.js';
 import { MULTIPART_LIMITS } from './routes/excel.js';
-import { isDocumentedOnly } from './schemas/common.js';
+import { declaredRequestBodies, isDocumentedOnly } from './schemas/common.js';
 import { batchRoutes } from './routes/batch.js';
 import { benchRoutes } from './routes/bench.js';
 import { healthRoutes } from './routes/health.js';
@@ -42,7 +42,11 @@ import { auditRoutes } from './routes/audit.js';
 import { keyRoutes } from './routes/keys.js';
 import { rescoreRoutes } from './routes/rescore.js';
 import { statsRoutes } from './routes/stats.js';
+import { whatifRoutes } from './routes/whatif.js';
 import { submissionRoutes } from './routes/submissions.js';
+import { reviewRoutes } from './routes/reviews.js';
+import { jobRoutes } from './routes/jobs.js';
+import { uiRoutes } from './routes/ui.js';
 
 /** What a handler records for the request's log line. */
 export interface RequestWork {
@@ -79,11 +83,15 @@ export const ROUTES: RouteEntry[] = [
   { plugin: targetRoutes, prefix: '/v1' },
   { plugin: excelRoutes, prefix: '/v1' },
   { plugin: submissionRoutes, prefix: '/v1' },
+  { plugin: reviewRoutes, prefix: '/v1' },
   { plugin: rescoreRoutes, prefix: '/v1' },
   { plugin: statsRoutes, prefix: '/v1' },
+  { plugin: whatifRoutes, prefix: '/v1' },
   { plugin: auditRoutes, prefix: '/v1' },
   { plugin: keyRoutes, prefix: '/v1' },
+  { plugin: jobRoutes, prefix: '/v1' },
   { plugin: benchRoutes, prefix: '/bench', when: (c) => c.benchBaseline },
+  { plugin: uiRoutes },
 ];
 
 export interface AppOptions {
@@ -223,7 +231,18 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
     zlibOptions: { level: 6 },
   });
-  await app.register(fastifyEtag, { weak: true });
+  // {code, msg, data} when asked (./envelope.ts); before the ETag, so the tag is of what is sent.
+  installEnvelope(app, config.envelope);
+  // Weak ETags: a hash of the uncompressed body, equal for equal bytes whatever the content coding
+  // (gzip/br change the bytes, not the representation). 304 is decided below, for 2xx GETs only.
+  // Own hook rather than @fastify/etag: the plugin hashes every answer, and a POST's answer (13–25 KB
+  // for a scored form) was hashed only for the tag to be dropped below (≈ 5 % of /v1/score's CPU).
+  app.addHook('onSend', async (req, reply, payload) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && reply.statusCode >= 200 && reply.statusCode < 300 && !reply.hasHeader('etag')) {
+      if (typeof payload === 'string' || Buffer.isBuffer(payload)) reply.header('etag', `W/"${createHash('sha1').update(payload).digest('base64')}"`);
+    }
+    return payload;
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   // Results are plain strings and numbers already: JSON.stringify is all the serialiser needs.
@@ -257,7 +276,12 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
     const vary = reply.getHeader('vary');
     if (vary === undefined) reply.header('vary', 'Accept-Language');
     else if (!/accept-language/i.test(String(vary))) reply.header('vary', `${String(vary)}, Accept-Language`);
-    if (req.method !== 'GET' && req.method !== 'HEAD') reply.removeHeader('etag');
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || reply.statusCode < 200 || reply.statusCode > 299) {
+      reply.removeHeader('etag');
+    } else if (etagMatches(req.headers['if-none-match'], reply.getHeader('etag'))) {
+      reply.code(304);
+      return '';
+    }
     return payload;
   });
 
@@ -304,7 +328,9 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
         title: 'jixiao 绩效 API',
         version: PKG.version,
         description:
-          '项目支出绩效自评表的评分服务：单表评分、批量评分（JSON 或 NDJSON 流）、指标值检查与评分政策。错误一律为 RFC 9457 application/problem+json，默认中文，Accept-Language: en 时为英文。',
+          '项目支出绩效自评表的评分服务：单表评分、批量评分（JSON 或 NDJSON 流）、指标值检查与评分政策。错误一律为 RFC 9457 application/problem+json，默认中文，Accept-Language: en 时为英文。' +
+          '列表接口按游标分页：limit（1–500，默认50）与 cursor（上一页应答的 next，不透明），应答为 {items, next}，最后一页 next 为 null。GET 应答带弱 ETag，If-None-Match 相同时为 304。' +
+          '任一接口加 ?envelope=1（或服务配置 ENVELOPE=1）时，JSON 应答包装为 {code, msg, data}（Envelope）：成功 code 为 0，出错 code 为 HTTP 状态码、msg 为问题说明、data 为问题本身；NDJSON、Excel 与文本应答不包装。',
       },
       tags: [
         { name: 'score', description: '评分' },
@@ -312,8 +338,10 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
         { name: 'policies', description: '评分政策' },
         { name: 'ops', description: '运行状态与指标' },
         { name: 'submissions', description: '自评表的提交、版本与重新评分（需 API 密钥）' },
+        { name: 'reviews', description: '复核 / 抽评：复核人员逐项复核、与自评及计算结果对照（需 API 密钥）' },
         { name: 'stats', description: '统计与决算公开段落（需 API 密钥）' },
         { name: 'admin', description: 'API 密钥与审计日志（财政）' },
+        { name: 'jobs', description: '异步批量评分作业与签名回调（需 API 密钥）' },
       ],
       servers: [{ url: sec.publicUrl, description: sec.publicUrl === '/' ? '提供本文档的服务器' : 'jixiao' }],
       components: {
@@ -329,7 +357,7 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
       if (schema.operationId === undefined) schema.operationId = operationId(method, input.url);
       return { ...out, schema: schema as typeof out.schema };
     },
-    transformObject: (doc) => addNdjsonContent(jsonSchemaTransformObject(doc) as OpenApiDoc),
+    transformObject: (doc) => addEnvelopeComponent(addNdjsonContent(jsonSchemaTransformObject(doc) as OpenApiDoc)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async (_req, reply) => reply.type('application/json').send(app.swagger()));
@@ -340,18 +368,37 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
   }
 };
 
+/** If-None-Match: "*", or a list of tags one of which equals the ETag by weak comparison (RFC 9110 §13.1.2). */
+export function etagMatches(header: string | undefined, etag: unknown): boolean {
+  if (header === undefined || typeof etag !== 'string') return false;
+  if (header.trim() === '*') return true;
+  const opaque = (t: string) => t.trim().replace(/^W\//, '');
+  const mine = opaque(etag);
+  return header.split(',').some((t) => opaque(t) === mine);
+}
+
 interface OpenApiDoc {
-  paths?: Record<string, Record<string, { requestBody?: { description?: string; content?: Record<string, unknown> } }>>;
+  paths?: Record<string, Record<string, { requestBody?: { description?: string; required?: boolean; content?: Record<string, unknown> } }>>;
   [k: string]: unknown;
 }
 
-/** The batch route also takes application/x-ndjson (one ProjectForm a line): say so in the document. */
+/**
+ * Request bodies of several content types: those declared with declareRequestBody (uploads, job
+ * bodies), and the batch route's application/x-ndjson (one form a line).
+ */
 function addNdjsonContent(doc: OpenApiDoc): OpenApiDoc {
+  // Bodies of several content types (schemas/common.ts declareRequestBody): uploads and streams.
+  for (const b of declaredRequestBodies(((doc.components ??= {}) as { schemas?: Record<string, unknown> }).schemas ??= {})) {
+    const op = doc.paths?.[b.path]?.[b.method];
+    if (op) op.requestBody = b.requestBody;
+  }
   const body = doc.paths?.['/v1/score/batch']?.post?.requestBody;
   if (body?.content) {
     body.description =
-      'application/json：表单数组；application/x-ndjson：每行一个 ProjectForm，响应为流式 NDJSON（每个输入行一行 BatchLine，最后一行为 {"summary": BatchSummary}）';
-    body.content['application/x-ndjson'] = { schema: { $ref: '#/components/schemas/ProjectFormInput' } };
+      'application/json：表单数组；application/x-ndjson：每行一个 ProjectForm 或一体化规范表形状（StandardBody），响应为流式 NDJSON（每个输入行一行 BatchLine，最后一行为 {"summary": BatchSummary}）';
+    body.content['application/x-ndjson'] = {
+      schema: { anyOf: [{ $ref: '#/components/schemas/ProjectFormInput' }, { $ref: '#/components/schemas/StandardBodyInput' }] },
+    };
   }
   return doc;
 }

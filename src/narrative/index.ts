@@ -9,6 +9,9 @@
 import { Dec } from '../core/decimal.js';
 import type { Form } from '../core/model/form.js';
 import type { IndicatorResult, ScoreResult } from '../core/model/result.js';
+import { departmentParagraph } from './department.js';
+
+export { departmentParagraph, type DepartmentParagraphOptions } from './department.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -103,6 +106,8 @@ const MISSED = new Set(['partly_met', 'not_met', 'needs_review']);
 
 /** The 项目绩效自评综述 paragraph. `form` (the filer's own texts) is optional. */
 export function summaryParagraph(result: ScoreResult, form?: Form): string {
+  // A 部门（单位）整体支出 result has its own paragraph (narrative/department.ts).
+  if (result.kind === 'department' && result.department) return departmentParagraph(result);
   const unit = form?.moneyUnit ?? result.funds.moneyUnit ?? '万元';
   const parts: string[] = [];
   parts.push(`根据年初设定的绩效目标，项目绩效自评得分为${plain(result.total)}分。`);

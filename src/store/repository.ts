@@ -5,6 +5,7 @@
  * record, all committed together or not at all.
  */
 import { randomUUID } from 'node:crypto';
+import { cursorCodec, pageFrom } from './cursor.js';
 import { StoreConflictError, type Driver, type Param, type Queryable } from './driver.js';
 import { MIGRATIONS } from './migrations/index.js';
 import * as AUDIT from './sql/audit.js';
@@ -137,11 +138,24 @@ function conditions(filter: ListFilter, scope: Scope): { sql: string[]; params: 
 
 const whereClause = (parts: string[]): string => (parts.length ? ` WHERE ${parts.join(' AND ')}` : '');
 
-export const encodeCursor = (n: number): string => Buffer.from(String(n)).toString('base64url');
+/** The cursors of the store's lists (src/store/cursor.ts): each list's sort key, newest or oldest first. */
+export const CURSORS = {
+  /** GET /v1/submissions: s.seq, newest first. */
+  submissions: cursorCodec('submissions', ['int']),
+  /** GET /v1/submissions/:id/versions: the version number, oldest first. */
+  versions: cursorCodec('versions', ['int']),
+  /** GET /v1/audit: the row id, newest first. */
+  audit: cursorCodec('audit', ['int']),
+  /** GET /v1/keys: (created_at, id), oldest first. */
+  keys: cursorCodec('keys', ['string', 'string']),
+} as const;
+
+/** A cursor over one positive seq (the submissions list's). */
+export const encodeCursor = (n: number): string => CURSORS.submissions.encode([n]);
 
 export function decodeCursor(c: string): number | null {
-  const s = Buffer.from(c, 'base64url').toString('utf8');
-  return /^[1-9]\d{0,15}$/.test(s) ? Number(s) : null;
+  const v = CURSORS.submissions.decode(c);
+  return v && v[0] >= 1 ? v[0] : null;
 }
 
 export interface NewKeyRow {
@@ -244,6 +258,14 @@ export class Repository {
 
   async listKeys(): Promise<ApiKeyRecord[]> {
     return (await this.db.all<Row>(KEYS.list)).map(keyFromRow);
+  }
+
+  /** A page of keys, oldest first, after the key `(createdAt, id)` of the previous page. */
+  async keysPage(after: readonly [string, string] | null, limit: number): Promise<Page<ApiKeyRecord>> {
+    const rows = after
+      ? await this.db.all<Row>(KEYS.pageAfter, [after[0], after[0], after[1], limit + 1])
+      : await this.db.all<Row>(KEYS.pageFirst, [limit + 1]);
+    return pageFrom(rows, limit, keyFromRow, (r) => CURSORS.keys.encode([str(r.created_at), str(r.id)]));
   }
 
   /** 'revoked', 'already' (was revoked before) or 'missing'. */
@@ -362,6 +384,12 @@ export class Repository {
     return (await this.db.all<Row>(SUB.listVersions, [id])).map(versionFromRow);
   }
 
+  /** A page of a submission's versions, oldest first, after version `after`. */
+  async versionsPage(id: string, after: number | null, limit: number): Promise<Page<VersionSummary>> {
+    const rows = await this.db.all<Row>(SUB.versionsPage, [id, after ?? 0, limit + 1]);
+    return pageFrom(rows, limit, versionFromRow, (r) => CURSORS.versions.encode([Number(r.version)]));
+  }
+
   async getVersion(id: string, version: number): Promise<VersionRecord | null> {
     const r = await this.db.get<Row>(SUB.getVersion, [id, version]);
     if (!r) return null;
@@ -380,9 +408,7 @@ export class Repository {
       c.params.push(cursor);
     }
     const rows = await this.db.all<Row>(`${SUB.headSelect}${whereClause(c.sql)} ORDER BY s.seq DESC LIMIT ?`, [...c.params, limit + 1]);
-    const more = rows.length > limit;
-    const page = rows.slice(0, limit);
-    return { items: page.map(headFromRow), nextCursor: more ? encodeCursor(Number(page[page.length - 1].seq)) : null };
+    return pageFrom(rows, limit, headFromRow, (r) => encodeCursor(Number(r.seq)));
   }
 
   async rescoreTargets(filter: ListFilter): Promise<RescoreTarget[]> {
@@ -460,21 +486,17 @@ export class Repository {
     const action = opts.action ?? null;
     const target = opts.target ?? null;
     const rows = await this.db.all<Row>(AUDIT.page, [opts.cursor ?? Number.MAX_SAFE_INTEGER, action, action, target, target, opts.limit + 1]);
-    const more = rows.length > opts.limit;
-    const page = rows.slice(0, opts.limit);
-    return {
-      items: page.map((r) => ({
-        id: Number(r.id),
-        at: str(r.at),
-        keyId: strOrNull(r.key_id),
-        keyName: strOrNull(r.key_name),
-        role: strOrNull(r.role),
-        action: str(r.action),
-        target: strOrNull(r.target),
-        detail: JSON.parse(str(r.detail) || 'null'),
-      })),
-      nextCursor: more ? encodeCursor(Number(page[page.length - 1].id)) : null,
-    };
+    const entry = (r: Row): AuditEntry => ({
+      id: Number(r.id),
+      at: str(r.at),
+      keyId: strOrNull(r.key_id),
+      keyName: strOrNull(r.key_name),
+      role: strOrNull(r.role),
+      action: str(r.action),
+      target: strOrNull(r.target),
+      detail: JSON.parse(str(r.detail) || 'null'),
+    });
+    return pageFrom(rows, opts.limit, entry, (r) => CURSORS.audit.encode([Number(r.id)]));
   }
 }
 

@@ -9,9 +9,13 @@ import { Dec } from '../core/decimal.js';
 import type { Form } from '../core/model/form.js';
 import type { ScoreResult } from '../core/model/result.js';
 import { unknownFields } from '../core/model/structure.js';
+import { DEPARTMENT_PROJECT_KEY, stripUnknown as stripDepartmentUnknown } from '../core/department/index.js';
 import { fieldLabel } from '../core/model/validate.js';
 import type { Policy } from '../core/policy/types.js';
 import type { Jixiao } from '../jixiao.js';
+import { standardPointer, stripUnknown } from '../standard/convert.js';
+import { loadStandardCodes } from '../standard/load.js';
+import { scoreAny } from '../standard/score.js';
 import type { Principal } from '../auth/keys.js';
 import { actorOf, unitDept } from '../auth/keys.js';
 import type { Repository } from './repository.js';
@@ -61,12 +65,16 @@ export type Prepared =
  * the result), and only once it is valid: the hash never walks anything validation has not bounded.
  */
 export function prepareSubmission(jx: Jixiao, p: Principal, body: unknown, lang: Lang = 'zh'): Prepared {
-  const out = jx.scoreInput(body, { lang });
-  if (!out.ok) return { kind: 'invalid', problems: out.problems };
+  // Either shape (src/standard/): a standard body's eval_id is the form's id, its pointers its own.
+  const any = scoreAny(jx, body, loadStandardCodes(), { lang });
+  if (!any.ok) return { kind: 'invalid', problems: any.problems };
+  const out = { form: any.form, result: any.lean.full() };
+  const std = any.standard;
+  const at = (pointer: string) => (std ? standardPointer(pointer, std.conv.pointers) : pointer);
   const form = out.form;
   const problems: Finding[] = [];
   const required = (field: 'mofDivCode' | 'agencyCode') => {
-    if (!form[field]) problems.push(finding('REQUIRED', `/${field}`, { field: fieldLabel([field]) }, lang));
+    if (!form[field]) problems.push(finding('REQUIRED', at(`/${field}`), { field: fieldLabel([field]) }, lang));
   };
   required('mofDivCode');
   required('agencyCode');
@@ -78,9 +86,11 @@ export function prepareSubmission(jx: Jixiao, p: Principal, body: unknown, lang:
   // of its department's sight (a shorter code such as "2" or "2091" for unit 209100 is refused too).
   const dept = unitDept(p);
   if (form.deptCode && form.deptCode !== dept) {
-    return { kind: 'invalid', problems: [finding('INVALID_CODE', '/deptCode', { field: fieldLabel(['deptCode']), value: form.deptCode }, lang)] };
+    return { kind: 'invalid', problems: [finding('INVALID_CODE', at('/deptCode'), { field: fieldLabel(['deptCode']), value: form.deptCode }, lang)] };
   }
-  const input = unknownFields(body).stripped;
+  // A 部门（单位）整体支出 form keeps its own fields (core/department); one per unit and year.
+  const department = out.result.kind === 'department';
+  const input = std ? stripUnknown(std.body) : department ? stripDepartmentUnknown(body).stripped : unknownFields(body).stripped;
   return {
     kind: 'ok',
     form,
@@ -88,7 +98,7 @@ export function prepareSubmission(jx: Jixiao, p: Principal, body: unknown, lang:
     submission: {
       mofDivCode: form.mofDivCode!,
       fiscalYear: form.fiscalYear,
-      projectKey: form.proCode ?? `name:${agency}:${form.proName}`,
+      projectKey: department ? DEPARTMENT_PROJECT_KEY : form.proCode ?? `name:${agency}:${form.proName}`,
       proCode: form.proCode ?? null,
       deptCode: dept,
       agencyCode: agency,
@@ -188,7 +198,8 @@ export async function rescore(jx: Jixiao, repo: Repository, p: Principal, req: R
   const failed: RescoreOutcome['failed'] = [];
   let totalChanged = 0;
   for (const t of targets) {
-    const out = jx.scoreInput(t.input, req.policy ? { policy: req.policy } : {});
+    const any = scoreAny(jx, t.input, loadStandardCodes(), req.policy ? { policy: req.policy } : {});
+    const out = any.ok ? { ok: true as const, result: any.lean.full() } : any;
     if (!out.ok) {
       failed.push({ id: t.id, problems: out.problems });
       continue;

@@ -1,8 +1,8 @@
 /** What the store keeps, as the rest of jixiao sees it. Amounts and scores are decimal strings. */
 import type { Dialect } from './driver.js';
 
-export type Role = 'unit' | 'department' | 'bureau';
-export const ROLES: readonly Role[] = ['unit', 'department', 'bureau'];
+export type Role = 'unit' | 'department' | 'bureau' | 'reviewer';
+export const ROLES: readonly Role[] = ['unit', 'department', 'bureau', 'reviewer'];
 
 export interface ApiKeyRecord {
   id: string;
@@ -150,9 +150,10 @@ export interface ListFilter {
   proCode?: string;
 }
 
+/** One page of a list (keyset pagination, src/store/cursor.ts): `next` is the cursor of the next page, null on the last. */
 export interface Page<T> {
   items: T[];
-  nextCursor: string | null;
+  next: string | null;
 }
 
 export interface RescoreTarget {

@@ -1,4 +1,15 @@
-/** `jixiao import FILE.xlsx [--sheet NAME] [--mof-div-code CODE] [--score]`: 自评表 workbook → forms as JSON. */
+/**
+ * `jixiao import FILE.xlsx [--sheet NAME] [--mof-div-code CODE] [--score]`: 自评表 workbook → JSON.
+ *
+ * One shape whatever the workbook and the flags, the same as the answer of POST /v1/import
+ * (ImportAnswer in api/openapi.json):
+ *
+ *   {"forms": [{"sheet", "layout", "form", "cells", "findings", "result"? , "problems"?}], "findings": [...]}
+ *
+ * one entry a sheet read; `result` (a valid form) or `problems` (an invalid one) only with --score.
+ * The findings are also printed on stderr, one a line, for people. Exit 0, or 2 when the file
+ * cannot be read or (with --score) a form is invalid.
+ */
 import { readFile } from 'node:fs/promises';
 import type { Finding } from '../../core/codes.js';
 import { importWorkbook } from '../../excel/import/index.js';
@@ -32,16 +43,21 @@ async function run(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   io.stderr(findingLines([...r.findings, ...r.forms.flatMap((f) => f.findings)]));
-  if (wantScore) {
-    const jx = loadJixiao();
-    const scored = r.forms.map((f) => scoreImported(jx, f, lang));
-    const out = scored.map((s) => (s.ok ? { sheet: s.sheet, result: s.result } : { sheet: s.sheet, problems: s.findings }));
-    io.stdout(JSON.stringify(out.length === 1 ? out[0] : out, null, 2) + '\n');
-    return scored.every((s) => s.ok) ? 0 : 2;
-  }
-  const forms = r.forms.map((f) => f.form);
-  io.stdout(JSON.stringify(forms.length === 1 ? forms[0] : forms, null, 2) + '\n');
-  return 0;
+  const jx = wantScore ? loadJixiao() : null;
+  let ok = true;
+  const forms = r.forms.map((f) => {
+    const base = { sheet: f.sheet, layout: f.layout, form: f.form, cells: f.cells, findings: f.findings };
+    if (!jx) return base;
+    const s = scoreImported(jx, f, lang);
+    if (s.ok) return { ...base, result: s.result };
+    ok = false;
+    // As in POST /v1/import: the validation problems, after the import findings already listed.
+    const problems = s.findings.slice(f.findings.length);
+    io.stderr(findingLines(problems));
+    return { ...base, problems };
+  });
+  io.stdout(JSON.stringify({ forms, findings: r.findings }, null, 2) + '\n');
+  return ok ? 0 : 2;
 }
 
 export const importCommand: Command = {

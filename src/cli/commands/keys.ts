@@ -4,6 +4,7 @@
  * once; only its sha256 hash is kept. Every change is in the audit log as done by "cli".
  */
 import { checkKeySpec, createKey, type KeySpecError } from '../../auth/keys.js';
+import { callbackSecret } from '../../jobs/callback.js';
 import { openStore, storeConfigFromEnv } from '../../store/index.js';
 import type { Repository } from '../../store/repository.js';
 import type { Actor, Role } from '../../store/types.js';
@@ -16,6 +17,7 @@ const USAGE = [
   'keys create --role unit --unit CODE --region CODE [--dept CODE] --name NAME   (a unit key needs --region / 单位密钥须指定 --region)',
   '       jixiao keys create --role department --dept CODE [--region CODE] --name NAME',
   '       jixiao keys create --role bureau [--region CODE] --name NAME',
+  '       jixiao keys create --role reviewer [--dept CODE] [--region CODE] --name NAME   (复核：with --dept a department\'s reviewer, without it the bureau\'s)',
   '       jixiao keys list [--format json]',
   '       jixiao keys revoke ID',
 ].join('\n');
@@ -52,6 +54,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
         io.stdout(`${key}\n`);
         const tenancy = record.agencyCode ?? record.deptCode ?? '-';
         io.stderr(`已创建 / created ${record.id} (${record.role} ${tenancy}, “${record.name}”). 密钥只显示这一次 / the key is shown only once.\n`);
+        // Derived from the key (README "Callbacks"): what verifies the signed callbacks of its jobs.
+        io.stderr(`回调签名密钥 / callback signing secret: ${callbackSecret(key)}\n`);
         return 0;
       });
     }

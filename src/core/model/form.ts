@@ -93,7 +93,7 @@ const YearSchema = z
 
 export const ProjectFormSchema = z
   .object({
-    kind: z.literal('project').default('project').meta({ description: '表单类型：project = 项目支出绩效自评表（部门整体支出将另设类型）' }),
+    kind: z.literal('project').default('project').meta({ description: '表单类型：project = 项目支出绩效自评表（默认）；部门（单位）整体支出绩效自评表为 department（DepartmentForm）' }),
     id: optCode(38, '自评信息主键 (eval_id)；批量评分时用于对应结果'),
     fiscalYear: YearSchema,
     mofDivCode: optCode(9, '财政区划代码 (mof_div_code)，如 140000（山西省）；用于选择适用的评分政策', /^\d{6}(\d{3})?$/),
@@ -113,7 +113,12 @@ export const ProjectFormSchema = z
   })
   .meta({ id: 'ProjectForm', description: '项目支出绩效自评表' });
 
-/** Room for the 部门整体支出 form: a discriminated union on `kind` once it exists. */
+/**
+ * The project form. The 部门（单位）整体支出 form (`kind: "department"`) is declared in
+ * src/core/department/form.ts, and the union of both on `kind` is `AnyFormSchema` there (it imports
+ * this file, so the union cannot live here without an import cycle). Validation of a project form,
+ * its fast path and the engine read this schema; src/jixiao.ts dispatches on `kind`.
+ */
 export const FormSchema = ProjectFormSchema;
 
 export type Form = z.output<typeof FormSchema>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CODES, type Code } from '../codes.js';
+import { DepartmentBlockSchema } from '../department/result.js';
 
 const DecStr = z.string().meta({ description: '十进制数字符串，如 "93.76"' });
 const NullableDec = DecStr.nullable();
@@ -150,6 +151,7 @@ export const PolicyRefSchema = z
 
 export const ScoreResultSchema = z
   .object({
+    kind: z.literal('department').optional().meta({ description: '表单类型：部门（单位）整体支出时为 "department"；项目支出自评表没有此字段' }),
     schemaVersion: z.literal('1'),
     status: z.enum(['scored', 'needs_review']),
     total: DecStr,
@@ -185,6 +187,7 @@ export const ScoreResultSchema = z
       byCode: z.record(z.string(), z.number().int()),
     }),
     deviations: z.array(DeviationSchema),
+    department: DepartmentBlockSchema.optional().meta({ description: '部门（单位）整体支出：资金来源 / 方向核对与各目标小计（kind 为 department 时）' }),
   })
   .meta({ id: 'ScoreResult', description: '自评表的计算结果：得分、等级、问题清单与偏差报告' });
 

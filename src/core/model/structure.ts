@@ -8,7 +8,7 @@ import { FormSchema } from './form.js';
 import { fieldLabel } from './labels.js';
 
 /** The keys of one object of the form, and the known objects nested under them (directly or in arrays). */
-interface Known {
+export interface Known {
   keys: Set<string>;
   nested: Map<string, Known>;
 }
@@ -19,7 +19,8 @@ function unwrap(s: z.ZodType): z.ZodType {
   return t;
 }
 
-function knownOf(schema: z.ZodObject): Known {
+/** The known keys of a form schema, nested objects included (project and department forms alike). */
+export function knownOf(schema: z.ZodObject): Known {
   const nested = new Map<string, Known>();
   for (const [key, field] of Object.entries(schema.shape)) {
     let inner = unwrap(field as z.ZodType);

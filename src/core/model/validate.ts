@@ -62,7 +62,7 @@ function preview(v: unknown, depth: number): string {
   return (array ? '[' : '{') + parts.join(',') + (array ? ']' : '}');
 }
 
-function issueToFinding(issue: z.core.$ZodIssue, lang: Lang): Finding {
+export function issueToFinding(issue: z.core.$ZodIssue, lang: Lang): Finding {
   const path = issue.path;
   const pointer = ptr(...path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
   const field = fieldLabel(path);

@@ -174,7 +174,20 @@ function parameters<D extends DecimalSchema>(dec: D) {
     adjustedTargetSkip: z.boolean().meta({ description: '年初指标值有值而调整后指标值为空时跳过该行 / Skip a row whose 年初指标值 is set and 调整后指标值 is cleared (Shanxi, §3.1 rule 41, §6.6 rule 5).' }),
     manualDeduction: z.boolean().meta({ description: '允许手工扣减分数(偏离度调减) / Allow a manual 扣减分数 subtracted from the auto score, floored at 0 (§3.5 rule 51, §6.6 rule 1).' }),
     excludeAndRenormalise: z.boolean().meta({ description: '不适用指标剔除后按百分制折算 / Drop non-applicable rows and rescale the indicator total to its nominal points (§3.11 rule 61, §6.6 rule 5).' }),
+    department: department(dec),
   };
+}
+
+/** Optional: where the 部门整体支出 form is scored differently from a project form (§4 rules 62–64). */
+function department<D extends DecimalSchema>(dec: D) {
+  return z
+    .strictObject({
+      budgetPoints: dec.optional().meta({ description: '部门整体支出的预算执行率分值;省略时同项目 / Execution points of a department-wide form; default: budget.points (§4 rule 62).' }),
+      categoryList: z.string().regex(/^[a-z0-9-]+$/).optional().meta({ description: '资金类别清单(indicators/department.json 的 categoryLists 键);省略时为 default / The money-category list of indicators/department.json; default "default" (§4 rule 63, C3).' }),
+      grades: z.array(gradeBand(dec)).min(1).optional().meta({ description: '部门整体支出的等级档次,须有一档自 0 起;省略时同项目 / Grade bands of a department-wide form (older C5 rule 80 / 70 / 60); default: grades (§4 rule 64).' }),
+    })
+    .optional()
+    .meta({ description: '部门(单位)整体支出绩效自评的不同规则(可选) / Rules of the department-wide form where they differ (optional; §4).' });
 }
 
 /** appliesTo in the file: regions and an inclusive year range. */

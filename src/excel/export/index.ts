@@ -9,6 +9,7 @@ import type { Form } from '../../core/model/form.js';
 import type { ScoreResult } from '../../core/model/result.js';
 import { gradeMark, totalMark } from './marks.js';
 import { buildSheetModel, sheetName, type ModelCell, type SheetModel } from './model.js';
+import { buildDepartmentSheetModel } from '../department/model.js';
 
 export { buildSheetModel, sheetName, type SheetModel, type ModelCell } from './model.js';
 
@@ -78,6 +79,11 @@ function renderSheet(wb: ExcelJS.Workbook, m: SheetModel): void {
   ws.views = [{ state: 'normal', showGridLines: false }];
 }
 
+/** The sheet of one scored form: the 部门（单位）整体支出 layout for a department result (src/excel/department). */
+function modelOf(it: Scored, name: string): SheetModel {
+  return it.result.kind === 'department' ? buildDepartmentSheetModel(it.form, it.result, name) : buildSheetModel(it.form, it.result, name);
+}
+
 function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'jixiao';
@@ -90,7 +96,7 @@ export async function exportWorkbook(items: readonly Scored[]): Promise<Buffer> 
   const taken = new Set<string>();
   const models = items.map((it) => {
     const want = items.length === 1 ? it.form.proName || 'Sheet1' : it.form.proName;
-    return buildSheetModel(it.form, it.result, sheetName(want, taken));
+    return modelOf(it, sheetName(want, taken));
   });
   if (items.length > 1) {
     const summaryName = sheetName('汇总', new Set([...taken]));
@@ -232,9 +238,9 @@ function htmlTable(m: SheetModel, title: string): string {
 export function exportHtml(items: readonly Scored[]): string {
   const taken = new Set<string>();
   const sections = items.map((it) => {
-    const m = buildSheetModel(it.form, it.result, sheetName(it.form.proName, taken));
+    const m = modelOf(it, sheetName(it.form.proName, taken));
     const year = `(${it.form.fiscalYear}年度)`;
-    return htmlTable(m, `${it.form.proName}项目支出绩效自评表`).replace('</h1>', `</h1><p class="sub">${escapeHtml(year)}</p>`);
+    return htmlTable(m, it.result.kind === 'department' ? `${it.form.proName}绩效自评表` : `${it.form.proName}项目支出绩效自评表`).replace('</h1>', `</h1><p class="sub">${escapeHtml(year)}</p>`);
   });
   const title = items.length === 1 ? `${items[0].form.proName}项目支出绩效自评表` : `项目支出绩效自评表（${items.length}个项目）`;
   return [

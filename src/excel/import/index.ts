@@ -5,7 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import { finding, type Finding, type Lang } from '../../core/codes.js';
+import type { DepartmentFormInput } from '../../core/department/form.js';
 import type { FormInput } from '../../core/model/form.js';
+import { readDepartmentSheet } from '../department/read.js';
 import { sheetGrid } from './grid.js';
 import { readSheet, type CellMap, type Layout } from './sheet.js';
 import { checkXlsxBuffer, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipcheck.js';
@@ -27,7 +29,9 @@ export interface ImportOptions {
 
 export interface ImportedForm {
   sheet: string;
-  layout: Layout;
+  /** 'department': the 部门（单位）整体支出 layout (src/excel/department/read.ts). */
+  layout: Layout | 'department';
+  /** For the 'department' layout, a DepartmentFormInput (`kind: "department"`); typed as the project input, which every reader of this field expects. */
   form: FormInput;
   /** JSON pointer → "Sheet!H14". */
   cells: CellMap;
@@ -79,6 +83,11 @@ export async function importWorkbook(buf: Buffer | Uint8Array, opts: ImportOptio
     const grid = sheetGrid(ws, maxRows);
     if (grid.cells.every((row) => row.every((c) => c.text.trim() === '' && !c.formulaNoResult))) {
       findings.push(finding('IMPORT_EMPTY_SHEET', '', { sheet: ws.name }, lang));
+      continue;
+    }
+    const dept = readDepartmentSheet(grid, { lang, mofDivCode: opts.mofDivCode });
+    if (dept) {
+      forms.push({ ...dept, form: dept.form as DepartmentFormInput as unknown as FormInput });
       continue;
     }
     const read = readSheet(grid, { lang, mofDivCode: opts.mofDivCode });

@@ -9,12 +9,20 @@
  *    a longer line is skipped and answered by a LINE_TOO_LARGE error line), and a line is read
  *    only when the answer stream wants more (backpressure both ways). When the very first line
  *    is already too long, or the body is empty, the answer is a 413 / 400 problem instead.
+ * Each form (array item or line) may be a jixiao form or a body in the 一体化 standard shape;
+ * with ?shape=standard (or Accept: application/vnd.jixiao.standard+json) each result is a
+ * StandardAnswer (the rows with the computed columns filled, the result under `jixiao`).
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Code, Lang } from '../../core/codes.js';
 import type { BriefResult, ScoreResult } from '../../core/model/result.js';
+import type { StandardCodes } from '../../standard/codes.js';
+import { standardKey } from '../../standard/convert.js';
+import { loadStandardCodes } from '../../standard/load.js';
+import type { StandardAnswer } from '../../standard/output.js';
+import { scoreAny, standardAnswer } from '../../standard/score.js';
 import type { Policy } from '../../core/policy/types.js';
 import { HttpError } from '../errors.js';
 import { nonUtf8, parseJson } from '../json.js';
@@ -23,6 +31,7 @@ import { langOf, problem, problemBody, type Problem } from '../problem.js';
 import { choosePolicy, findingCodes, formKey, noBody } from '../scoring.js';
 import { problems } from '../schemas/common.js';
 import { BatchBodySchema, BatchJsonResultSchema, BatchLineSchema, BatchQuerySchema } from '../schemas/score.js';
+import { wantsStandard } from '../schemas/standard.js';
 
 export interface BatchSummary {
   lines: number;
@@ -36,7 +45,7 @@ export interface BatchSummary {
 interface ItemOutcome {
   id: string | null;
   ok: boolean;
-  result?: ScoreResult | BriefResult;
+  result?: ScoreResult | BriefResult | StandardAnswer;
   problem?: Problem;
 }
 
@@ -52,6 +61,9 @@ class BatchScorer {
     private readonly policy: Policy | undefined,
     private readonly lang: Lang,
     private readonly detail: 'full' | 'brief',
+    /** Each line may be either shape; `standard` writes every answer in the standard shape. */
+    private readonly codes: StandardCodes,
+    private readonly standard: boolean,
   ) {}
 
   fail(code: Code, params: Record<string, string | number>, id: string | null, errors?: Parameters<typeof problemBody>[3]): ItemOutcome {
@@ -68,12 +80,16 @@ class BatchScorer {
   score(input: unknown): ItemOutcome {
     this.summary.lines++;
     this.req.work.forms++;
-    const id = formKey(input);
+    const id = standardKey(input) ?? formKey(input);
     let result: ScoreResult | BriefResult;
+    let answer: StandardAnswer | undefined;
     try {
-      const out = this.app.jixiao.scoreLean(input, { policy: this.policy, lang: this.lang });
+      const out = scoreAny(this.app.jixiao, input, this.codes, { policy: this.policy, lang: this.lang });
       if (!out.ok) return this.fail('INVALID_FORM', { count: out.problems.length }, id, out.problems);
-      result = this.detail === 'brief' ? out.lean.brief() : out.lean.full();
+      if (this.standard) {
+        answer = standardAnswer(out, input, this.codes, this.detail);
+        result = answer.jixiao;
+      } else result = this.detail === 'brief' ? out.lean.brief() : out.lean.full();
     } catch (err) {
       this.req.log.error({ err, id }, 'scoring failed');
       return this.fail('INTERNAL', {}, id);
@@ -85,7 +101,7 @@ class BatchScorer {
     const byCode = result.summary.byCode;
     for (const c in byCode) s.byFinding[c] = (s.byFinding[c] ?? 0) + byCode[c];
     this.app.metrics.observeScored(result.grade, findingCodes(result.summary));
-    return { id, ok: true, result };
+    return { id, ok: true, result: answer ?? result };
   }
 
   /** One NDJSON line. */
@@ -114,6 +130,7 @@ function isStream(body: unknown): body is Readable {
 }
 
 export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
+  const codes = loadStandardCodes();
   // The body stream itself: lines are read as the answer is written.
   app.addContentTypeParser('application/x-ndjson', (req, payload, done) => {
     const bad = nonUtf8(req.headers['content-type']);
@@ -154,7 +171,7 @@ export const batchRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       req.work.policy = choice.label;
       const lang = langOf(req);
-      const scorer = new BatchScorer(app, req, choice.policy, lang, req.query.detail);
+      const scorer = new BatchScorer(app, req, choice.policy, lang, req.query.detail, codes, wantsStandard(req.query.shape, req.headers.accept));
 
       if (!streamed) {
         if (noBody(req)) return problem(reply, 'EMPTY_BODY');

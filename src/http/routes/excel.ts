@@ -17,6 +17,12 @@ import { ImportPool } from '../../excel/pool.js';
 import { MAX_EXPORT_FORMS, formsOf, scoreImported, scoreMany } from '../../excel/score.js';
 import { summaryParagraph } from '../../narrative/index.js';
 import { langOf, problem, problemBody, sendProblem } from '../problem.js';
+import { wantsStandard } from '../schemas/standard.js';
+import { formToStandard, type Json } from '../../standard/convert.js';
+import { loadStandardCodes } from '../../standard/load.js';
+import { resultToStandard } from '../../standard/output.js';
+import { problems } from '../schemas/common.js';
+import { EXPORT_ANSWER, ExportQuerySchema, FormsBodySchema, ImportAnswerSchema, ImportQuerySchema, NarrativeAnswerSchema } from '../schemas/excel.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** An upload may be larger than a JSON form; the zip check bounds what it unpacks to. */
@@ -105,7 +111,9 @@ export const excelRoutes: FastifyPluginAsync = async (app) => {
         tags: ['excel'],
         summary: '导入自评表工作簿（xlsx）',
         description:
-          'multipart/form-data（字段 file）或原始 xlsx 请求体。每张工作表读出一张表单并评分，问题带有单元格位置（cell，如 "Sheet1!H14"）。查询参数：sheet 只读该工作表；mofDivCode 指定财政区划；score=false 只读不评分。',
+          'multipart/form-data（字段 file）或原始 xlsx 请求体。每张工作表读出一张表单并评分，问题带有单元格位置（cell，如 "Sheet1!H14"）。查询参数：sheet 只读该工作表；mofDivCode 指定财政区划；score=false 只读不评分；shape=standard（或 Accept: application/vnd.jixiao.standard+json）时每张表单的结果为一体化规范表形状（standard：各行填入计算值，评分结果在 standard.jixiao 下，金额单位同工作簿）。',
+        querystring: ImportQuerySchema,
+        response: { 200: ImportAnswerSchema, ...problems(400, 413, 415, 422, 503) },
       },
     },
     async (req, reply) => {
@@ -142,10 +150,15 @@ export const excelRoutes: FastifyPluginAsync = async (app) => {
       if (!r.ok) return importProblem(reply, r.error, r.findings);
       req.work.forms = r.forms.length;
       const score = bool(q.score, true);
+      // ?shape=standard (or the Accept type): each scored form also as the 一体化 standard shape, its
+      // result under standard.jixiao (amounts in the workbook's unit, stated in standard.moneyUnit).
+      const standard = score && wantsStandard(str(q.shape), req.headers.accept);
+      const codes = loadStandardCodes();
       const forms = r.forms.map((f) => {
         const base = { sheet: f.sheet, layout: f.layout, form: f.form, cells: f.cells, findings: f.findings };
         if (!score) return base;
         const s = scoreImported(app.jixiao, f, lang);
+        if (s.ok && s.result && standard) return { ...base, standard: resultToStandard(formToStandard(f.form as Json, codes).body, s.result, codes) };
         return s.ok ? { ...base, result: s.result } : { ...base, problems: s.findings.slice(f.findings.length) };
       });
       return reply.send({ forms, findings: r.findings });
@@ -160,6 +173,9 @@ export const excelRoutes: FastifyPluginAsync = async (app) => {
         summary: '导出评分后的自评表（xlsx 或可打印 HTML）',
         description:
           '请求体为一张表单、表单数组或 {"forms": [...]}。format=xlsx（默认）返回官方版式工作簿（多张表单时含汇总表），计算值与填报值并列，问题以批注和底色标在单元格上；format=html 返回可打印页面。',
+        querystring: ExportQuerySchema,
+        body: FormsBodySchema,
+        response: { 200: EXPORT_ANSWER, ...problems(400, 406, 413, 415, 422) },
       },
     },
     async (req, reply) => {
@@ -188,6 +204,8 @@ export const excelRoutes: FastifyPluginAsync = async (app) => {
         tags: ['excel'],
         summary: '生成项目绩效自评综述',
         description: '请求体为一张表单（返回 {text, …}）或表单数组 / {"forms": [...]}（返回 {items: [...]}）。',
+        body: FormsBodySchema,
+        response: { 200: NarrativeAnswerSchema, ...problems(400, 413, 415, 422) },
       },
     },
     async (req, reply) => {

@@ -5,11 +5,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, checkKeySpec, createKey, type KeySpecError } from '../../auth/keys.js';
+import { CURSORS } from '../../store/repository.js';
 import { ROLES, type Role } from '../../store/types.js';
 import { authGroup, withStore } from '../auth.js';
 import { langOf, problem } from '../problem.js';
-import { problems } from '../schemas/common.js';
-import { json } from './submissions.js';
+import { PAGE_LIMIT_DEFAULT, PageQuerySchema, problems } from '../schemas/common.js';
+import { ApiKeyPageSchema, NewApiKeyAnswerSchema } from '../schemas/store.js';
 
 const KeyBody = z
   .object({
@@ -29,9 +30,20 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/keys',
     {
       config: { roles: ['bureau'] },
-      schema: { tags: ['admin'], summary: 'API 密钥列表（不含密钥本身）', response: { 200: json('{items: ApiKey[]}'), ...problems(401, 403, 503) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'API 密钥列表（不含密钥本身），按创建时间排序，分页',
+        querystring: PageQuerySchema,
+        response: { 200: ApiKeyPageSchema, ...problems(400, 401, 403, 503) },
+      },
     },
-    async (_req, reply) => withStore(app, reply, async (store) => ({ items: await store.listKeys() })),
+    async (req, reply) =>
+      withStore(app, reply, async (store) => {
+        const q = req.query;
+        const after = q.cursor === undefined ? null : CURSORS.keys.decode(q.cursor);
+        if (q.cursor !== undefined && after === null) return problem(reply, 'BAD_CURSOR');
+        return store.keysPage(after, q.limit ?? PAGE_LIMIT_DEFAULT);
+      }),
   );
 
   app.post(
@@ -42,7 +54,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['admin'],
         summary: '创建 API 密钥（只显示一次）',
         body: KeyBody,
-        response: { 201: json('{key, ...ApiKey}'), ...problems(400, 401, 403, 503) },
+        response: { 201: NewApiKeyAnswerSchema, ...problems(400, 401, 403, 503) },
       },
     },
     async (req, reply) =>

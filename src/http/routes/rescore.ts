@@ -10,7 +10,7 @@ import { rescore } from '../../store/service.js';
 import { authGroup, withStore } from '../auth.js';
 import { problem } from '../problem.js';
 import { problems } from '../schemas/common.js';
-import { json } from './submissions.js';
+import { RescoreAnswerSchema } from '../schemas/store.js';
 
 const CODE = z.string().trim().regex(/^[0-9A-Za-z]{1,21}$/);
 const DECIMAL = z.string().trim().regex(/^\d{1,6}(\.\d{1,6})?$/);
@@ -47,7 +47,7 @@ export const rescoreRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '按评分政策重新评分（财政）',
         body: RescoreBodySchema,
         response: {
-          200: json('{rescoreId, policy, year, rescored, changed, totalChanged, changes[{id, from, to}], failed[]}'),
+          200: RescoreAnswerSchema,
           ...problems(400, 401, 403, 404, 503),
         },
       },

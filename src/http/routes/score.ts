@@ -1,6 +1,8 @@
 /**
- * POST /v1/score?policy=ID&detail=full|brief: one form → its result (200 even with findings; 422
- * when not a valid form). detail=full (the default) answers the ScoreResult, detail=brief the
+ * POST /v1/score?policy=ID&detail=full|brief&shape=form|standard: one form → its result (200 even
+ * with findings; 422 when not a valid form). The body may be a jixiao form or the 一体化 standard
+ * shape (src/standard/); the answer is in the standard shape with ?shape=standard or
+ * Accept: application/vnd.jixiao.standard+json. detail=full (the default) answers the ScoreResult, detail=brief the
  * BriefResult; the core builds only the one asked for (scoreLean).
  *
  * The answer is written by the app's serializer, JSON.stringify. A serializer compiled from the
@@ -15,8 +17,12 @@ import { langOf, problem } from '../problem.js';
 import { choosePolicy, findingCodes, noBody } from '../scoring.js';
 import { problems } from '../schemas/common.js';
 import { ScoreAnswerSchema, ScoreBodySchema, ScoreQuerySchema } from '../schemas/score.js';
+import { STANDARD_MEDIA_TYPE, StandardAnswerSchema, standardContentType, wantsStandard } from '../schemas/standard.js';
+import { loadStandardCodes } from '../../standard/load.js';
+import { scoreAny, standardAnswer } from '../../standard/score.js';
 
 export const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
+  const codes = loadStandardCodes();
   app.post(
     '/score',
     {
@@ -27,7 +33,13 @@ export const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
           '返回计算结果（各指标得分、执行率得分、总分、等级、问题清单与偏差报告）。表单有问题（findings）时仍为 200；不是有效表单时为 422，errors 列出每个问题及其 JSON 指针。detail=brief 时只返回 BriefResult（总分、等级、状态、各指标得分与问题代码）。',
         querystring: ScoreQuerySchema,
         body: ScoreBodySchema,
-        response: { 200: ScoreAnswerSchema, ...problems(400, 404, 413, 415, 422) },
+        response: {
+          200: {
+            description: '评分结果',
+            content: { 'application/json': { schema: ScoreAnswerSchema }, [STANDARD_MEDIA_TYPE]: { schema: StandardAnswerSchema } },
+          },
+          ...problems(400, 404, 413, 415, 422),
+        },
       },
     },
     async (req, reply) => {
@@ -36,10 +48,18 @@ export const scoreRoutes: FastifyPluginAsyncZod = async (app) => {
       if (noBody(req)) return problem(reply, 'EMPTY_BODY');
       req.work.forms = 1;
       req.work.policy = choice.label;
-      const out = app.jixiao.scoreLean(req.body, { policy: choice.policy, lang: langOf(req) });
+      // Either shape: a body with the 一体化 table keys is converted (src/standard/).
+      const out = scoreAny(app.jixiao, req.body, codes, { policy: choice.policy, lang: langOf(req) });
       if (!out.ok) {
         app.metrics.observeRejected();
         return problem(reply, 'INVALID_FORM', { count: out.problems.length }, out.problems);
+      }
+      if (wantsStandard(req.query.shape, req.headers.accept)) {
+        const full = out.lean.full();
+        req.work.policy = full.policy.id;
+        app.metrics.observeScored(full.grade, findingCodes(full.summary));
+        reply.header('vary', 'Accept');
+        return reply.type(standardContentType(req.headers.accept)).send(standardAnswer(out, req.body, codes, req.query.detail, full) as never);
       }
       // Only the answer asked for is built; grade and finding counts are in both.
       const answer = req.query.detail === 'brief' ? out.lean.brief() : out.lean.full();

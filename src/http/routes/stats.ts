@@ -4,6 +4,7 @@
  * GET /v1/stats/disclosure?year=&unit=&spending= : the paragraph 预算绩效管理工作开展情况 of a
  * unit's 决算公开. The bureau asks for any unit, a department for its units, a unit for itself;
  * another tenant's unit, like a unit with no submission that year, is 404.
+ * The whole document and the inflation table: stats-tools.ts (registered below).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,7 +14,9 @@ import { computeStats } from '../../stats/stats.js';
 import { authGroup, withStore } from '../auth.js';
 import { problem } from '../problem.js';
 import { problems } from '../schemas/common.js';
-import { json } from './submissions.js';
+import { DisclosureSchema, StatsSchema } from '../schemas/store.js';
+import { registerStatsTools } from './stats-tools.js';
+import { projectRowsOnly } from '../../stats/service.js';
 
 const CODE = z.string().trim().regex(/^[0-9A-Za-z]{1,21}$/);
 const YEAR = z
@@ -49,13 +52,15 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['stats'],
         summary: '统计（财政）：等级分布、覆盖资金、得分均值与离散、常见问题、异常，按部门分组',
         querystring: StatsQuery,
-        response: { 200: json('Stats'), ...problems(400, 401, 403, 503) },
+        response: { 200: StatsSchema, ...problems(400, 401, 403, 503) },
       },
     },
     async (req, reply) =>
       withStore(app, reply, async (store) => {
         const q = req.query;
-        const rows = await store.statRows({ year: q.year, deptCode: q.department, agencyCode: q.unit, mofDivCode: q.region });
+        const filter = { year: q.year, deptCode: q.department, agencyCode: q.unit, mofDivCode: q.region };
+        // Project forms only: a 部门整体支出 form's money already holds its projects' (it would count twice).
+        const rows = await projectRowsOnly(store, filter, await store.statRows(filter));
         return { year: q.year ?? null, filter: { department: q.department ?? null, unit: q.unit ?? null, region: q.region ?? null }, ...computeStats(rows) };
       }),
   );
@@ -68,7 +73,7 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['stats'],
         summary: '决算公开“预算绩效管理工作开展情况”段落',
         querystring: DisclosureQuery,
-        response: { 200: json('{year, unit, unitName, projects, funds, moneyUnit, spending, share, grades, paragraph}'), ...problems(400, 401, 404, 503) },
+        response: { 200: DisclosureSchema, ...problems(400, 401, 404, 503) },
       },
     },
     async (req, reply) =>
@@ -80,9 +85,14 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
         const scope = scopeOf(p);
         const notFound = () => problem(reply, 'NOT_FOUND', { what: `unit ${unit} ${q.year}` });
         if (scope.agencyCode !== undefined && scope.agencyCode !== unit) return notFound();
-        const rows = await store.statRows({ year: q.year, agencyCode: unit, deptCode: scope.deptCode, mofDivCode: scope.mofDivCode });
-        if (rows.length === 0) return notFound();
+        const all = await store.statRows({ year: q.year, agencyCode: unit, deptCode: scope.deptCode, mofDivCode: scope.mofDivCode });
+        // Projects only: a stored 部门整体支出 form is not one of the projects the paragraph counts.
+        const rows = await projectRowsOnly(store, { year: q.year, agencyCode: unit, deptCode: scope.deptCode, mofDivCode: scope.mofDivCode }, all);
+        if (all.length === 0) return notFound();
         return disclosure(rows, { year: q.year, unit, spending: q.spending ?? null });
       }),
   );
+
+  // The whole 预算绩效情况说明 and the inflation table (src/stats/document.ts, inflation.ts).
+  registerStatsTools(app);
 };

@@ -5,17 +5,19 @@
  *   POST /v1/submissions                      unit          validate, score, store (Idempotency-Key)
  *   GET  /v1/submissions                      all roles     filters, cursor paging
  *   GET  /v1/submissions/:id                  all roles     the head, its current form and score, its versions
+ *   GET  /v1/submissions/:id/versions         all roles     its versions, oldest first, cursor paging
  *   GET  /v1/submissions/:id/versions/:n      all roles     one version: the form as sent and every score of it
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../auth/keys.js';
-import { decodeCursor } from '../../store/repository.js';
+import { CURSORS } from '../../store/repository.js';
 import { submit } from '../../store/service.js';
 import { authGroup, withStore } from '../auth.js';
 import { langOf, problem } from '../problem.js';
-import { problems } from '../schemas/common.js';
+import { PAGE_LIMIT_DEFAULT, PageQueryFields, PageQuerySchema, problems } from '../schemas/common.js';
 import { ScoreBodySchema } from '../schemas/score.js';
+import { SubmissionPageSchema, SubmissionSchema, SubmitAnswerSchema, VersionPageSchema, VersionSchema } from '../schemas/store.js';
 
 const CODE = z.string().trim().regex(/^[0-9A-Za-z]{1,21}$/, 'a code such as 209100');
 const DECIMAL = z.string().trim().regex(/^\d{1,6}(\.\d{1,6})?$/, 'a score such as 90 or 89.5');
@@ -34,26 +36,17 @@ export const ListQuerySchema = z.object({
   finding: z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/).optional().meta({ description: '问题代码，如 TOTAL_MISMATCH' }),
   minScore: DECIMAL.optional().meta({ description: '计算总分下限（含）' }),
   maxScore: DECIMAL.optional().meta({ description: '计算总分上限（含）' }),
-  cursor: z.string().max(64).optional().meta({ description: '上一页的 nextCursor' }),
-  limit: z
-    .string()
-    .regex(/^\d{1,3}$/)
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(200))
-    .optional()
-    .meta({ description: '每页条数，1–200，默认50' }),
+  ...PageQueryFields,
 });
 
 const IdParams = z.object({ id: z.string().max(64) });
 const VersionParams = z.object({ id: z.string().max(64), n: z.string().regex(/^\d{1,9}$/).transform(Number) });
 
-/** A JSON answer documented by its description (the store's bodies are plain JSON built by the service). */
-export const json = (description: string) => z.unknown().meta({ description });
-
 const IDEMPOTENCY_RX = /^[\x21-\x7e]{1,255}$/;
 const UUID_RX = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const ANY_ROLE = ['unit', 'department', 'bureau'] as const;
+/** Who may read submissions (each within its tenancy, scopeOf): reviewers read what they may review. */
+const ANY_ROLE = ['unit', 'department', 'bureau', 'reviewer'] as const;
 
 export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
   authGroup(app);
@@ -66,10 +59,14 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['submissions'],
         summary: '提交一张自评表（预算单位）',
         description:
-          '校验、按适用的评分政策评分并保存（含评分快照）。同一财政区划、年度、项目再次提交生成新版本。Idempotency-Key 相同的重试返回首次的应答；相同 eval_id（表单 id）且内容相同时不生成新版本（200）。',
+          '校验、按适用的评分政策评分并保存（含评分快照）。同一财政区划、年度、项目再次提交生成新版本。Idempotency-Key 相同的重试返回首次的应答；相同 eval_id（表单 id）且内容相同时不生成新版本（200）。请求体也可为一体化规范表形状（pm_perf_self_eval.eval_id 为幂等键，同一 mof_div_code、fiscal_year、pro_code 的新 eval_id 为新版本；原样保存，问题指针指向规范表的行与列）。',
         headers: z.object({ 'idempotency-key': z.string().optional() }),
         body: ScoreBodySchema,
-        response: { 200: json('同一 eval_id 且内容相同：已有版本'), 201: json('已保存：{id, version, created, duplicate, links, score, result}'), ...problems(400, 401, 403, 409, 413, 415, 422, 503) },
+        response: {
+          200: SubmitAnswerSchema.meta({ description: '同一 eval_id 且内容相同：已有版本（duplicate: true）' }),
+          201: SubmitAnswerSchema.meta({ description: '已保存（Location 为自评表的 URL）' }),
+          ...problems(400, 401, 403, 409, 413, 415, 422, 503),
+        },
       },
     },
     async (req, reply) => withStore(app, reply, async (store) => {
@@ -94,7 +91,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       req.work.policy = body.score.policy.id;
       if (out.kind === 'replayed') reply.header('idempotent-replayed', 'true');
       if (out.response.status === 201) reply.header('location', `/v1/submissions/${body.id}`);
-      return reply.code(out.response.status as 200 | 201).send(out.response.body);
+      return reply.code(out.response.status as 200 | 201).send(out.response.body as z.output<typeof SubmitAnswerSchema>);
     }),
   );
 
@@ -106,13 +103,13 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['submissions'],
         summary: '自评表列表（按角色限定范围）',
         querystring: ListQuerySchema,
-        response: { 200: json('{items: 自评表摘要[], nextCursor}'), ...problems(400, 401, 503) },
+        response: { 200: SubmissionPageSchema, ...problems(400, 401, 503) },
       },
     },
     async (req, reply) => withStore(app, reply, async (store) => {
       const q = req.query;
-      const cursor = q.cursor === undefined ? null : decodeCursor(q.cursor);
-      if (q.cursor !== undefined && cursor === null) return problem(reply, 'BAD_REQUEST', { detail: 'cursor' });
+      const after = q.cursor === undefined ? null : CURSORS.submissions.decode(q.cursor);
+      if (q.cursor !== undefined && after === null) return problem(reply, 'BAD_CURSOR');
       const page = await store.list(
         {
           year: q.year,
@@ -126,10 +123,11 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
           maxTotal: q.maxScore,
         },
         scopeOf(req.principal!),
-        cursor,
-        q.limit ?? 50,
+        after && after[0],
+        q.limit ?? PAGE_LIMIT_DEFAULT,
       );
-      return page;
+      // nextCursor: the same cursor under its name before issue 12 (deprecated).
+      return { ...page, nextCursor: page.next };
     }),
   );
 
@@ -137,7 +135,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/submissions/:id',
     {
       config: { roles: ANY_ROLE },
-      schema: { tags: ['submissions'], summary: '一张自评表：当前版本、评分与全部版本', params: IdParams, response: { 200: json('自评表及其版本'), ...problems(401, 404, 503) } },
+      schema: { tags: ['submissions'], summary: '一张自评表：当前版本、评分与全部版本', params: IdParams, response: { 200: SubmissionSchema, ...problems(401, 404, 503) } },
     },
     async (req, reply) => withStore(app, reply, async (store) => {
       const id = req.params.id;
@@ -150,6 +148,29 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/submissions/:id/versions',
+    {
+      config: { roles: ANY_ROLE },
+      schema: {
+        tags: ['submissions'],
+        summary: '一张自评表的版本列表（从旧到新，分页）',
+        params: IdParams,
+        querystring: PageQuerySchema,
+        response: { 200: VersionPageSchema, ...problems(400, 401, 404, 503) },
+      },
+    },
+    async (req, reply) => withStore(app, reply, async (store) => {
+      const { id } = req.params;
+      const q = req.query;
+      const after = q.cursor === undefined ? null : CURSORS.versions.decode(q.cursor);
+      if (q.cursor !== undefined && after === null) return problem(reply, 'BAD_CURSOR');
+      const head = UUID_RX.test(id) ? await store.getHead(id, scopeOf(req.principal!)) : null;
+      if (!head) return problem(reply, 'NOT_FOUND', { what: `submission ${id.slice(0, 64)}` });
+      return store.versionsPage(id, after && after[0], q.limit ?? PAGE_LIMIT_DEFAULT);
+    }),
+  );
+
+  app.get(
     '/submissions/:id/versions/:n',
     {
       config: { roles: ANY_ROLE },
@@ -157,7 +178,7 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['submissions'],
         summary: '一个版本：提交的表单原文与其全部评分快照',
         params: VersionParams,
-        response: { 200: json('{id, version, evalId, inputHash, createdAt, keyId, input, snapshots[]}'), ...problems(400, 401, 404, 503) },
+        response: { 200: VersionSchema, ...problems(400, 401, 404, 503) },
       },
     },
     async (req, reply) => withStore(app, reply, async (store) => {
@@ -165,7 +186,8 @@ export const submissionRoutes: FastifyPluginAsyncZod = async (app) => {
       const head = UUID_RX.test(id) ? await store.getHead(id, scopeOf(req.principal!)) : null;
       const version = head ? await store.getVersion(id, n) : null;
       if (!version) return problem(reply, 'NOT_FOUND', { what: `submission ${id.slice(0, 64)} version ${n}` });
-      return { id, ...version };
+      // The stored result is a ScoreResult as JSON.
+      return { id, ...version } as z.output<typeof VersionSchema>;
     }),
   );
 };

@@ -1,15 +1,18 @@
 /** Schemas of POST /v1/score and POST /v1/score/batch. */
 import { z } from 'zod';
-import { FormSchema } from '../../core/model/form.js';
+import { AnyFormSchema } from '../../core/department/form.js';
 import { BriefResultSchema, ScoreResultSchema } from '../../core/model/result.js';
 import { documentedOnly, PolicyQuerySchema, ProblemSchema } from './common.js';
+import { ShapeQuerySchema, StandardAnswerSchema, StandardBodySchema } from './standard.js';
 
-/** Body of POST /v1/score: one form (validated by the core, not by fastify). */
-export const ScoreBodySchema = documentedOnly(FormSchema);
+/** Body of POST /v1/score: one form or one body in the 一体化 standard shape (validated by the core, not by fastify). */
+export const ScoreBodySchema = documentedOnly(
+  z.union([AnyFormSchema, StandardBodySchema]).meta({ description: 'jixiao 表单（camelCase；kind 为 department 时为部门整体支出自评表），或一体化规范表形状（pm_perf_self_eval 等小写键）' }),
+);
 
 /** Body of POST /v1/score/batch as application/json. */
 export const BatchBodySchema = documentedOnly(
-  z.array(FormSchema).meta({ description: '表单数组（application/json）；或以 application/x-ndjson 每行一个表单' }),
+  z.array(z.union([AnyFormSchema, StandardBodySchema])).meta({ description: '表单数组（application/json）；或以 application/x-ndjson 每行一个表单。每个表单可为 jixiao 表单或一体化规范表形状' }),
 );
 
 /** `?detail=`: the whole ScoreResult, or the BriefResult (no explanations, parsed values, messages or deviations). */
@@ -23,12 +26,12 @@ function detailQuery(byDefault: 'full' | 'brief') {
 }
 
 /** Query of POST /v1/score: `?policy=` and `?detail=` (default full: single-form users want the explanations). */
-export const ScoreQuerySchema = PolicyQuerySchema.extend({ detail: detailQuery('full') });
+export const ScoreQuerySchema = PolicyQuerySchema.extend({ detail: detailQuery('full'), shape: ShapeQuerySchema });
 
 /** The answer of POST /v1/score: a ScoreResult (detail=full) or a BriefResult (detail=brief). */
 export const ScoreAnswerSchema = z
-  .union([ScoreResultSchema, BriefResultSchema])
-  .meta({ description: 'detail=full（默认）时为 ScoreResult；detail=brief 时为 BriefResult' });
+  .union([ScoreResultSchema, BriefResultSchema, StandardAnswerSchema])
+  .meta({ description: 'detail=full（默认）时为 ScoreResult；detail=brief 时为 BriefResult；shape=standard 时为 StandardAnswer' });
 
 export const BatchQuerySchema = z.object({
   policy: z
@@ -37,12 +40,13 @@ export const BatchQuerySchema = z.object({
     .optional()
     .meta({ description: '评分政策 id；省略时每个表单按其财政区划与年度选择适用的政策' }),
   detail: detailQuery('brief'),
+  shape: ShapeQuerySchema,
 });
 
 const itemFields = {
   id: z.string().nullable().meta({ description: '表单的 id（eval_id），没有时为 proCode；都没有时为 null' }),
   ok: z.boolean(),
-  result: z.union([ScoreResultSchema, BriefResultSchema]).optional(),
+  result: z.union([ScoreResultSchema, BriefResultSchema, StandardAnswerSchema]).optional().meta({ description: 'shape=standard 时为 StandardAnswer' }),
   problem: ProblemSchema.optional().meta({ description: '该表单无法评分的原因（ok 为 false 时）' }),
 };
 

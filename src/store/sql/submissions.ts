@@ -25,6 +25,9 @@ ORDER BY version DESC LIMIT 1`;
 
 export const listVersions = `SELECT version, eval_id, input_hash, created_at, key_id FROM submission_versions WHERE submission_id = ? ORDER BY version`;
 
+/** A keyset page of the versions: `version > ?`, oldest first. */
+export const versionsPage = `SELECT version, eval_id, input_hash, created_at, key_id FROM submission_versions WHERE submission_id = ? AND version > ? ORDER BY version LIMIT ?`;
+
 export const getVersion = `SELECT version, eval_id, input_json, input_hash, created_at, key_id FROM submission_versions WHERE submission_id = ? AND version = ?`;
 
 /** The head with its current score; the WHERE clause (id plus tenancy) is appended. */
