@@ -192,6 +192,18 @@ t.test('a target that asks for a number and gives none is TARGET_UNPARSED, needs
   t.equal(r.form.provisional, true, 'the total is provisional while a target cannot be read');
 });
 
+t.test('计算符号 9 定量（其他） and 10 不适用 are not scored automatically: needs review, a manual score is taken (integration.md §1.6.1, §2.2)', async (t) => {
+  run(t, [
+    ['code 9 over a number', { operator: '9', target: '100', actual: '98' }, '0.00', 'needs_review', ['OPERATOR_NOT_AUTOSCORED'], ['TARGET_MISSING', 'OPERATOR_INFERRED']],
+    ['定量（其他） over a text', { operator: '定量（其他）', target: '暂不确定', actual: '达成年度指标' }, '0.00', 'needs_review', ['OPERATOR_NOT_AUTOSCORED'], ['QUAL_TIER_UNKNOWN']],
+    ['code 10', { operator: '10', target: '本指标不适用此项目', actual: '' }, '0.00', 'needs_review', ['OPERATOR_NOT_AUTOSCORED'], ['TARGET_MISSING', 'ACTUAL_MISSING']],
+    ['不适用, nothing written', { operator: '不适用', target: '', actual: '' }, '0.00', 'needs_review', ['OPERATOR_NOT_AUTOSCORED'], ['TARGET_MISSING']],
+    ['a manual score is taken', { operator: '9', target: '100', actual: '98', manualScore: '8', deviationNote: '核实后按完成情况评分' }, '8.00', 'partly_met', ['OPERATOR_NOT_AUTOSCORED']],
+    ['plain 定量 is still compared', { operator: '定量', target: '≥95%', actual: '96%' }, '10.00', 'met', [], ['OPERATOR_NOT_AUTOSCORED']],
+  ]);
+  t.equal(row({ operator: '9', target: '100', actual: '98' }).form.provisional, true, 'the total is provisional until a person scores the row');
+});
+
 t.test('strictOperators: an actual equal to a > target is not met', async (t) => {
   const strict = { ...policy('national-2020'), quantitative: { ...policy('national-2020').quantitative, strictOperators: true } };
   run(t, [['> 95% with 95%, strict', { name: '合格率', target: '>95%', actual: '95%' }, '0.00', 'needs_review', ['STRICT_OPERATOR_NOT_MET']]], strict);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  compileVocabulary, labelKey, parseActual, parseTarget, type RawVocabulary,
+  columnOperator, compileVocabulary, labelKey, parseActual, parseTarget, type RawVocabulary,
 } from '../src/core/parse/index.js';
 import { loadVocabulary } from '../src/data/vocabulary.js';
 
@@ -54,9 +54,13 @@ t.test('every operator spelling in operators.json is read', async (t) => {
     }
   }
   for (const [code, kind] of Object.entries(ops.codes as Record<string, string>)) {
+    const col = columnOperator(code, vocab);
+    t.equal(col?.kind === 'operator' ? col.op : col?.kind, kind, `code ${code}`);
     const p = parseTarget('95%', { operator: code }, vocab);
-    const got = p.kind === 'quantitative' ? (p.operator ?? 'quantitative') : p.kind === 'empty' ? 'notApplicable' : p.kind;
-    t.equal(got, kind, `code ${code}`);
+    // An operator code decides the comparison; 定量 / 定量（其他） leave the number as written; 不适用 clears it.
+    const read = p.kind === 'quantitative' ? (p.operator ?? 'no operator') : p.kind;
+    const expected = col?.kind === 'operator' ? col.op : kind === 'notApplicable' ? 'empty' : kind === 'qualitative' ? 'qualitative' : 'no operator';
+    t.equal(read, expected, `code ${code}: 95% read as ${expected}`);
   }
 });
 

@@ -142,7 +142,7 @@ t.test('computesign 9 and 10 are never scored with confidence: needs review with
     t.equal(r.indicators[0].score, '0.00');
     t.equal(r.status, 'needs_review');
     t.equal(r.provisional, true);
-    const f = r.findings.find((x) => x.code === 'STANDARD_NOT_SCORABLE');
+    const f = r.findings.find((x) => x.code === 'OPERATOR_NOT_AUTOSCORED');
     t.equal(f?.pointer, '/pm_self_eval_indicator/0/computesign');
     t.equal(f?.severity, 'warning');
   }

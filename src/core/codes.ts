@@ -78,6 +78,7 @@ export const CODES = {
   UNIT_CONVERTED: f('warning', '“{name}”实际完成值单位“{actualUnit}”与指标值单位“{targetUnit}”不同，已换算：{conversion}', '"{name}": the actual is in "{actualUnit}", the target in "{targetUnit}"; converted: {conversion}'),
   UNIT_UNKNOWN: f('info', '“{name}”的计量单位“{unit}”不在词表中', '"{name}": unit "{unit}" is not in the vocabulary'),
   TARGET_UNPARSED: f('warning', '“{name}”的指标值“{target}”无法识别，需人工复核', '"{name}": target "{target}" cannot be read; needs review'),
+  OPERATOR_NOT_AUTOSCORED: f('warning', '“{name}”指标性质为“{operator}”（定量（其他）或不适用），不自动评分，需人工评分', '"{name}": operator column "{operator}" (other quantitative, or not applicable) is not scored automatically; needs a manual score'),
   OPERATOR_INFERRED: f('warning', '“{name}”指标值未写比较符号，按“{operator}”处理', '"{name}": no operator written; taken as "{operator}"'),
   OPERATOR_CONFLICT: f('warning', '“{name}”指标性质“{column}”与指标值中的符号“{inline}”不一致，以指标性质为准', '"{name}": operator column "{column}" disagrees with "{inline}" in the value; the column wins'),
   DATE_TARGET: f('info', '“{name}”指标值“{target}”为时间节点，按定性指标评分', '"{name}": target "{target}" is a deadline; scored as qualitative'),
@@ -107,7 +108,6 @@ export const CODES = {
   UNKNOWN_FIELD: f('warning', '未知字段“{field}”已忽略（不评分、不保存）', 'Unknown field "{field}" was ignored (neither scored nor stored)'),
   // the 一体化 standard shape (src/standard/): two columns for one field, and codes 9 / 10 of computesign
   STANDARD_FIELD_CONFLICT: f('warning', '“{field}”为“{value}”，与“{other}”的“{used}”不一致，按“{other}”评分', '"{field}" is "{value}" but "{other}" says "{used}"; "{other}" is scored'),
-  STANDARD_NOT_SCORABLE: f('warning', '“{name}”计算符号为{code}（{label}），不自动评分，需人工复核', '"{name}" has computesign {code} ({label}); not scored automatically, needs review'),
   UNKNOWN_FIELDS_MORE: f('warning', '另有{count}个未知字段已忽略（未逐一列出）', '{count} more unknown fields were ignored (not listed one by one)'),
   // reviewer re-scores (复核 / 抽评, src/review/): self vs reviewer vs computed; pointers into the reviewed form
   REVIEW_ACTUAL_CHANGED: f('info', '“{name}”复核完成值“{reviewer}”与自评完成值“{self}”不同', '"{name}": the reviewer\'s actual "{reviewer}" differs from the filer\'s "{self}"'),

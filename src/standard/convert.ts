@@ -5,7 +5,7 @@
  * UNKNOWN_FIELD warning; two columns for one field that disagree are a STANDARD_FIELD_CONFLICT;
  * identifiers given as numbers become strings (an unsafe integer is UNSAFE_INTEGER); a row whose
  * identity columns name another project is STANDARD_KEY_MISMATCH; computesign 9 / 10 rows are
- * left to a person (STANDARD_NOT_SCORABLE). Money is never converted here: the form takes the
+ * left to a person (the engine's OPERATOR_NOT_AUTOSCORED). Money is never converted here: the form takes the
  * body's moneyUnit (default 元), so a 元 body and its 万元 twin give the same 执行率 and scores.
  */
 import { finding, ptr, type Finding, type Lang } from '../core/codes.js';
@@ -156,8 +156,9 @@ class Converter {
           continue;
         }
         sign = code;
-        if (!entry.scorable) continue;
-        value = entry.column;
+        // 9 / 10 reach the engine as the code itself: its operator vocabulary reads them as
+        // "not scored automatically" (OPERATOR_NOT_AUTOSCORED), the target kept as written.
+        value = entry.scorable ? entry.column : code;
       }
       if (col.column === 'indexval') structured = true;
       const key = col.into!.join('.');
@@ -187,11 +188,6 @@ class Converter {
     }
   }
 
-  notScorable(row: Json, at: string, sign: string): void {
-    const entry = this.codes.computesign[sign];
-    const name = typeof row.lv3_perf_ind_name === 'string' ? row.lv3_perf_ind_name : at;
-    this.note('STANDARD_NOT_SCORABLE', at + '/computesign', { name, code: sign, label: entry.label });
-  }
 }
 
 /** The header's identity columns as strings, for the rows' checks. */
@@ -241,13 +237,6 @@ export function standardToForm(body: Json, codes: StandardCodes, lang: Lang = 'z
       const r = cv.row(table, row, `/${table}/${i}`, `${formAt}/${i}`, out, keys);
       if (table === 'pm_self_eval_indicator') {
         structured[i] = r.structured;
-        if (r.sign !== undefined && !codes.computesign[r.sign].scorable) {
-          // Not scored automatically: no target reaches the engine, so the row is left to a person.
-          out.target = '';
-          delete out.operator;
-          delete out.initialTarget; // else a Shanxi row would read as cleared and be skipped
-          cv.notScorable(row, `/${table}/${i}`, r.sign);
-        }
       }
       return out;
     });

@@ -172,7 +172,8 @@ function unitFromCell(cell: string | null | undefined, vocab: Vocabulary): Unit 
   return { raw: text, base: text, multiplier: ONE, known: false };
 }
 
-function columnOperator(cell: string | null | undefined, vocab: Vocabulary): ColumnOperator | null {
+/** What a separate 指标性质 / 计算符号 cell says, or null (empty or unreadable: the value decides). */
+export function columnOperator(cell: string | null | undefined, vocab: Vocabulary): ColumnOperator | null {
   if (cell === null || cell === undefined) return null;
   const key = labelKey(String(cell));
   if (!key) return null;

@@ -9,7 +9,7 @@ export type {
 } from './vocabulary.js';
 export { compileVocabulary } from './vocabulary.js';
 export { labelKey, normalizeText } from './normalize.js';
-export { parseActual, parseTarget } from './target.js';
+export { columnOperator, parseActual, parseTarget } from './target.js';
 export { composeTarget, operatorCode, operatorFromCode, operatorSymbol } from './compose.js';
 export type { LevelClass } from './taxonomy.js';
 export { classifyLevels, hasReverseHint, isDoubleCountName, reverseHintOf } from './taxonomy.js';

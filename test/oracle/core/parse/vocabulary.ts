@@ -89,6 +89,8 @@ export type ColumnOperator =
   | { kind: 'operator'; op: Operator }
   | { kind: 'qualitative' }
   | { kind: 'quantitative' }
+  /** 定量（其他）(code 9): a number no rule compares; a person scores the row. */
+  | { kind: 'manual' }
   | { kind: 'notApplicable' };
 
 export interface UnitDef {
@@ -146,7 +148,7 @@ export interface Vocabulary {
 }
 
 const OPERATORS: readonly Operator[] = ['GE', 'GT', 'EQ', 'LT', 'LE'];
-const COLUMN_KINDS = new Set(['qualitative', 'quantitative', 'notApplicable']);
+const COLUMN_KINDS = new Set(['qualitative', 'quantitative', 'manual', 'notApplicable']);
 const TIERS: readonly Tier[] = ['A', 'B', 'C'];
 
 /** A short note or grade word as compared: spaces, quotes, brackets and trailing punctuation removed. */

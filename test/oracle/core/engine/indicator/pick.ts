@@ -3,6 +3,7 @@
  * returns { score, method, state, how, notes } and nothing else.
  */
 import { ZERO } from '../../decimal.js';
+import { columnOperator } from '../../parse/index.js';
 import type { QuantValue } from '../../parse/types.js';
 import { scoreNumber } from './quant.js';
 import { review, scoreAnswer, scoreCountAgainstAnswer, scoreQualitative } from './tier.js';
@@ -48,8 +49,25 @@ function isDefaultCostRow(row: Row): boolean {
 const isQuant = (row: Row) => row.target.kind === 'quantitative' || row.target.kind === 'range';
 const isAnswer = (row: Row) => row.actual.kind === 'qualitative' && row.actual.answer !== null;
 
+/**
+ * 计算符号 9 定量（其他） and 10 不适用 (integration.md §1.6.1 and §2.2 item 3): no rule compares the
+ * actual with the target, so the row is left to a person (a manual score is taken when written).
+ */
+function notAutoScored(row: Row): boolean {
+  if (row.ind.operator == null) return false;
+  const kind = columnOperator(row.ind.operator, row.vocab)?.kind;
+  return kind === 'manual' || kind === 'notApplicable';
+}
+
+function manualRow(row: Row): Scored {
+  const operator = String(row.ind.operator);
+  const notes: Note[] = [{ code: 'OPERATOR_NOT_AUTOSCORED', field: 'operator', params: { operator } }];
+  return { score: ZERO, method: 'none', state: 'review', how: `指标性质为“${operator}”，不自动评分，需人工评分`, notes, manual: 'free', rootCause: true };
+}
+
 /** First match wins. */
 const TABLE: Array<[(row: Row) => boolean, ScoringMethod]> = [
+  [notAutoScored, manualRow],
   [isDefaultCostRow, defaultCostRow],
   [(row) => row.target.kind === 'empty', missingTarget],
   [(row) => row.target.kind === 'qualitative' && row.target.unparsed, unparsedTarget],
