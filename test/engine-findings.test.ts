@@ -3,6 +3,7 @@
  */
 import t from 'tap';
 import { loadJixiao } from '../src/jixiao.js';
+import type { Policy } from '../src/core/policy/types.js';
 import { form, indicator, seed, single, type Json } from './support/forms.js';
 
 const jx = loadJixiao();
@@ -79,6 +80,24 @@ t.test('renormalisation drops skipped rows when the policy says so', async (t) =
   if (!out.ok) throw new Error('invalid');
   t.equal('100.00', out.result.total, '45 of 45 scaled to 90, plus 10');
   t.ok(out.result.findings.some((f) => f.code === 'RENORMALISED'));
+});
+
+t.test('a 不适用 row (code 10) is dropped and the rest rescaled when the policy says so, reviewed otherwise (rule 61)', async (t) => {
+  const base = jx.policies.get('national-2020')!;
+  const input = form({}, [indicator({ points: 45 }), indicator({ name: 'b', points: 45, operator: '10', target: '本指标不适用此项目', actual: '' })]);
+  // [policy, total, status, the row's status, its code]
+  const cases: [string, Policy, string, string, string, string][] = [
+    ['exclude and renormalise', { ...base, excludeAndRenormalise: true }, '100.00', 'scored', 'skipped', 'ROW_NOT_APPLICABLE'],
+    ['the national policy', base, '55.00', 'needs_review', 'needs_review', 'OPERATOR_NOT_AUTOSCORED'],
+  ];
+  for (const [why, policy, total, status, rowStatus, code] of cases) {
+    const out = jx.scoreInput(input, { policy });
+    if (!out.ok) throw new Error('invalid');
+    t.equal(out.result.total, total, `${why}: total`);
+    t.equal(out.result.status, status, `${why}: status`);
+    t.equal(out.result.indicators[1].status, rowStatus, `${why}: the row`);
+    t.ok(out.result.findings.some((f) => f.code === code && f.pointer === '/indicators/1/operator'), `${why}: ${code}`);
+  }
 });
 
 t.test('a manual deduction applies with its reason', async (t) => {

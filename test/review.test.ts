@@ -120,6 +120,20 @@ async function roundTrip(t: Test, w: World): Promise<void> {
     t.same([other.status, other.json.code, other.json.detail], [missing.status, missing.json.code, missing.json.detail], 'out of tenancy looks like missing');
   });
 
+  await t.test('reviewers read the submissions they may review, and no others', async (t) => {
+    // [who, key, submissions listed, the seed readable]
+    const cases: [string, string, number, number][] = [
+      ['the department’s reviewer', w.keys.rev209, 1, 200],
+      ['the region’s bureau reviewer', w.keys.revBureau, 1, 200],
+      ['a reviewer of another department', w.keys.rev301, 0, 404],
+      ['a bureau reviewer of another region', w.keys.revOtherRegion, 0, 404],
+    ];
+    for (const [who, key, listed, status] of cases) {
+      t.equal((await w.get(key, '/v1/submissions')).json.items?.length, listed, `${who}: the list`);
+      t.equal((await w.get(key, `/v1/submissions/${w.sub}`)).status, status, `${who}: the submission`);
+    }
+  });
+
   await t.test('the side-by-side: self vs reviewer vs computed, per indicator and total', async (t) => {
     const r = await w.post(w.keys.rev209, reviewUrl(w), PRINTING);
     t.equal(r.status, 201);

@@ -78,6 +78,7 @@ export const CODES = {
   UNIT_CONVERTED: f('warning', '“{name}”实际完成值单位“{actualUnit}”与指标值单位“{targetUnit}”不同，已换算：{conversion}', '"{name}": the actual is in "{actualUnit}", the target in "{targetUnit}"; converted: {conversion}'),
   UNIT_UNKNOWN: f('info', '“{name}”的计量单位“{unit}”不在词表中', '"{name}": unit "{unit}" is not in the vocabulary'),
   TARGET_UNPARSED: f('warning', '“{name}”的指标值“{target}”无法识别，需人工复核', '"{name}": target "{target}" cannot be read; needs review'),
+  ROW_NOT_APPLICABLE: f('info', '“{name}”指标性质为“{operator}”（不适用），按政策剔除该行，指标得分按适用指标折算', '"{name}": operator column "{operator}" (not applicable); the row is dropped and the indicator score rescaled, as the policy says'),
   OPERATOR_NOT_AUTOSCORED: f('warning', '“{name}”指标性质为“{operator}”（定量（其他）或不适用），不自动评分，需人工评分', '"{name}": operator column "{operator}" (other quantitative, or not applicable) is not scored automatically; needs a manual score'),
   OPERATOR_INFERRED: f('warning', '“{name}”指标值未写比较符号，按“{operator}”处理', '"{name}": no operator written; taken as "{operator}"'),
   OPERATOR_CONFLICT: f('warning', '“{name}”指标性质“{column}”与指标值中的符号“{inline}”不一致，以指标性质为准', '"{name}": operator column "{column}" disagrees with "{inline}" in the value; the column wins'),

@@ -6,6 +6,7 @@
  */
 import { ZERO } from '../../decimal.js';
 import type { Indicator } from '../../model/form.js';
+import { columnOperator } from '../../parse/index.js';
 import type { Vocabulary } from '../../parse/vocabulary.js';
 import type { Policy } from '../../policy/types.js';
 import { finish, type IndicatorOutcome } from './finish.js';
@@ -33,6 +34,11 @@ export function scoreIndicator(ind: Indicator, index: number, policy: Policy, vo
   if (kind === 'cleared' && policy.adjustedTargetSkip) {
     // Shanxi: a target cleared in-year means the row is out, points included (rule 41).
     return finish(row, skippedRow('调整后指标值为空，该行不评分', [...values.notes, { code: 'ROW_SKIPPED', field: 'target' }]), true);
+  }
+  if (policy.excludeAndRenormalise && columnOperator(ind.operator, vocab)?.kind === 'notApplicable') {
+    // 不适用 (code 10) under a policy that drops such rows and rescales the indicator total (rule 61).
+    const notes: Note[] = [{ code: 'ROW_NOT_APPLICABLE', field: 'operator', params: { operator: String(ind.operator) } }];
+    return finish(row, skippedRow('指标性质为“不适用”，按政策剔除该行，不评分', notes), true);
   }
   let s = pickMethod(row);
   if (values.notes.length) s = amend(s, { notes: [...values.notes, ...s.notes] });
