@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// `prestart`: build when dist/server.js is missing or older than any file in src/ (or the
-// tsconfig files), so that `npm start` works on a fresh clone after `npm ci`.
+// `prestart`: build what is missing or older than its sources, so that `npm ci && npm start`
+// works on a fresh clone: the server (dist/server.js from src/ and the tsconfig files; `npm run
+// build` also builds the page) and then the web page alone (dist/ui from web/).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const target = join(root, 'dist', 'server.js');
+
+/** [what is built, its sources, the npm script, its name in the message] — first stale one wins. */
+const STEPS = [
+  ['dist/server.js', ['src', 'tsconfig.json', 'tsconfig.build.json'], 'build', 'the server'],
+  ['dist/ui/index.html', ['web'], 'build:ui', 'the web page'],
+];
 
 function newest(path) {
   const st = statSync(path);
@@ -17,17 +23,19 @@ function newest(path) {
   return max;
 }
 
-let built = 0;
-try {
-  built = statSync(target).mtimeMs;
-} catch {
-  built = 0;
+function builtAt(target) {
+  try {
+    return statSync(join(root, target)).mtimeMs;
+  } catch {
+    return 0;
+  }
 }
-const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'tsconfig.json')), newest(join(root, 'tsconfig.build.json')));
 
-if (built === 0 || built < sources) {
-  process.stderr.write(built === 0 ? 'dist/server.js is missing: building\n' : 'src/ is newer than dist/: building\n');
+for (const [target, sources, script, what] of STEPS) {
+  const built = builtAt(target);
+  if (built !== 0 && built >= Math.max(...sources.map((s) => newest(join(root, s))))) continue;
+  process.stderr.write(`${target} is ${built === 0 ? 'missing' : 'older than its sources'}: building ${what}\n`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  process.exit(r.status ?? 1);
+  const r = spawnSync(npm, ['run', script], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -226,8 +226,11 @@ t.test('a malformed workbook shows the Chinese error, not JSON', async (t) => {
   t.match(msg, /出错了：文件不是有效的 xlsx 工作簿/);
   t.notMatch(msg, /[{}]|urn:/, 'no raw problem+json');
   await page.locator('#form-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"fiscalYear": 2022,') });
-  await page.getByRole('alert', { name: '' }).filter({ hasText: 'JSON 格式有误' }).waitFor();
-  t.pass('malformed JSON: JSON 格式有误');
+  const jsonAlert = page.getByRole('alert', { name: '' }).filter({ hasText: 'JSON 格式有误' });
+  await jsonAlert.waitFor();
+  const jsonMsg = (await jsonAlert.textContent()) ?? '';
+  t.match(jsonMsg, /JSON 格式有误/, 'malformed JSON: the Chinese error');
+  t.notMatch(jsonMsg, /[{}]|urn:/, 'malformed JSON: no raw problem+json');
 });
 
 t.test('a form filled in by hand is scored', async (t) => {
@@ -287,7 +290,9 @@ t.test('a unit signs in, submits (a double click submits once), corrects and res
   await page.locator('.total-box .differs').waitFor();
   await page.getByRole('button', { name: '提交此表' }).click();
   await page.locator('p.ok', { hasText: '第 2 版' }).waitFor();
-  t.pass('resubmitted as version 2');
+  t.match(await text(page, 'p.ok'), /第 ?2 ?版/, 'the page says version 2');
+  const after = await store.list({}, {}, null, 10);
+  t.same(after.items.map((i) => i.currentVersion), [2], 'the same submission, now at version 2');
 
   await page.getByRole('link', { name: '我的提交' }).click();
   await page.getByRole('button', { name: /查看“社会保险经办专项业务工作经费”的版本/ }).click();
