@@ -122,11 +122,11 @@ export const ConfigSchema = z.object({
   batchBodyLimit: bytes('BATCH_BODY_LIMIT', '32mb', 'largest JSON-array body of `/v1/score/batch`'),
   batchLineLimit: bytes('BATCH_LINE_LIMIT', '1mb', 'largest NDJSON line of `/v1/score/batch`'),
   batchMaxItems: num('BATCH_MAX_ITEMS', '10000', 1, 1_000_000, 'most forms in one JSON-array batch'),
-  // ---- workbook import (a pool of worker threads; src/excel/pool.ts)
-  importWorkers: num('IMPORT_WORKERS', '2', 1, 64, 'worker threads that read uploaded workbooks (`POST /v1/import`)'),
+  // ---- workbook import (a pool of reader processes; src/excel/pool.ts)
+  importWorkers: num('IMPORT_WORKERS', '2', 1, 64, 'reader processes that read uploaded workbooks (`POST /v1/import`, workbook jobs)'),
   importQueue: num('IMPORT_QUEUE', '4', 0, 1000, 'imports that may wait for a worker; beyond that 503 with `Retry-After`'),
-  importTimeoutMs: num('IMPORT_TIMEOUT_MS', '30000', 100, 600_000, 'longest time one workbook may take to read (then 413 `IMPORT_TOO_LARGE`; the worker is replaced)'),
-  importMemoryMb: num('IMPORT_MEMORY_MB', '512', 128, 16_384, 'heap limit of each import worker (a workbook over it gets 413)'),
+  importTimeoutMs: num('IMPORT_TIMEOUT_MS', '15000', 100, 600_000, 'longest time one workbook may take to read (then 413 `IMPORT_TOO_LARGE`; the reader is killed and replaced), and a workbook waits at most half of it for a free reader (then 503); keep 1.5 × this below `IDLE_TIMEOUT_MS`'),
+  importMemoryMb: num('IMPORT_MEMORY_MB', '512', 128, 16_384, 'heap limit of each reader process (`--max-old-space-size`; resident memory at most 1.5 × this + 160 MB); a workbook over it gets 413 and kills its reader only'),
   importMaxRows: num('IMPORT_MAX_ROWS', '10000', 1, 1_000_000, 'most rows in one sheet; a longer sheet is refused before it is read'),
   // ---- storage
   dataDir: variable('DATA_DIR', './data', 'folder of the SQLite database `jixiao.db` (and of `bootstrap-key`)', matching(/^.{1,4096}$/, 'must be a path')),
@@ -184,6 +184,8 @@ export const ConfigSchema = z.object({
   rateLimitWindowMs: num('RATE_LIMIT_WINDOW_MS', '60000', 1000, 86_400_000, 'the rate-limit window'),
   authFailMax: num('AUTH_FAIL_MAX', '20', 0, 1_000_000, 'wrong API keys from one IP per `AUTH_FAIL_WINDOW_MS` before its keyed requests get 429 (the block doubles with each attempt during it); 0: off'),
   authFailWindowMs: num('AUTH_FAIL_WINDOW_MS', '60000', 1000, 86_400_000, 'the wrong-key window, and the first block'),
+  rateLimitStore: oneOf('RATE_LIMIT_STORE', ['memory', 'database'] as const, 'memory', 'where the rate-limit and wrong-key counters live: `memory` (each instance counts on its own) or `database` (shared by every instance through PostgreSQL, table `rate_limits`; needs a PostgreSQL `DATABASE_URL`)'),
+  rateLimitDbWaitMs: num('RATE_LIMIT_DB_WAIT_MS', '2000', 100, 60_000, '`RATE_LIMIT_STORE=database`: longest wait for PostgreSQL to count a request; beyond it (or on an error) the instance counts in its own memory, logs a warning and tries PostgreSQL again 5 s later'),
   trustProxy: variable('TRUST_PROXY', '0', '`1`: trust `X-Forwarded-For` from any proxy; or a comma-separated list of proxy addresses / CIDRs; `0`: the socket address is the client', (s): Parsed<boolean | string> => {
     const v = s.toLowerCase();
     if (['1', 'true', 'yes', 'on'].includes(v)) return { value: true };
@@ -204,7 +206,7 @@ export type ConfigKey = keyof Config;
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
-    super(`invalid configuration / 配置错误:\n  ${issues.join('\n  ')}`);
+    super(`jixiao：配置错误（环境变量）/ invalid configuration:\n  ${issues.join('\n  ')}`);
     this.name = 'ConfigError';
   }
 }

@@ -25,8 +25,17 @@ function writeSecret(dir: string, name: string, secret: string): string | null {
   }
 }
 
+/** A start-up failure in the words of the person starting it: Chinese first, then the error as Node gave it. */
+function startFailure(err: unknown): string {
+  const e = err as NodeJS.ErrnoException & { port?: number };
+  const why = e.message ?? String(err);
+  if (e.code === 'EADDRINUSE') return `jixiao：无法启动：端口 ${e.port ?? ''} 已被占用，请关闭占用它的程序或设置其他端口（PORT=…）/ cannot start: ${why}`;
+  if (e.code === 'EACCES') return `jixiao：无法启动：无权监听该地址或端口（PORT、HOST）/ cannot start: ${why}`;
+  return `jixiao：无法启动 / cannot start: ${why}`;
+}
+
 function die(err: unknown): never {
-  const msg = err instanceof ConfigError ? err.message : `jixiao: cannot start: ${(err as Error).message ?? String(err)}`;
+  const msg = err instanceof ConfigError ? err.message : startFailure(err);
   process.stderr.write(msg + '\n');
   process.exit(1);
 }
@@ -53,11 +62,12 @@ try {
     // the log stream, where log shippers would keep it: a file only the service's user can read.
     const where = writeSecret(config.dataDir, 'bootstrap-key', boot.key);
     if (where) {
-      process.stderr.write(`jixiao: the first bureau API key (${boot.id}) was written to ${where} (mode 0600); store it elsewhere and delete the file\n`);
+      process.stderr.write(`jixiao：首个财政局（bureau）API 密钥（${boot.id}）已写入 ${where}（仅本用户可读）；请另行妥善保存后删除该文件。\n` +
+        `jixiao: the first bureau API key (${boot.id}) was written to ${where} (mode 0600); store it elsewhere and delete the file\n`);
       app.log.warn({ keyId: boot.id, file: where }, 'first bureau API key created and written to a file; it is not shown anywhere else');
     } else {
       // The data folder is not writable: the terminal, once, outside the log stream.
-      process.stderr.write(`jixiao: the first bureau API key (${boot.id}), shown only this once: ${boot.key}\n`);
+      process.stderr.write(`jixiao：首个财政局（bureau）API 密钥（${boot.id}），仅显示这一次，请妥善保存 / the first bureau API key, shown only this once: ${boot.key}\n`);
       app.log.warn({ keyId: boot.id }, 'first bureau API key created and printed once to stderr (not to the log)');
     }
   } else if (boot.created) {

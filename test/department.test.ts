@@ -74,6 +74,21 @@ t.test('execution points: Σ执行数 / Σ全年预算数 × points, as for proj
   t.equal(r.explanation.total, '预算执行率得分 9.50 + 目标一 90.00 = 99.50分');
 });
 
+t.test('a funds block to review makes the department form needs review and its total provisional, as for projects', async (t) => {
+  // [case, category rows, status, provisional, the total's explanation ends with]
+  const cases: [string, Json[], string, boolean, string][] = [
+    ['all figures written', dept().funds.rows, 'scored', false, '= 99.50分'],
+    ['over 100% (rule 15): capped, an error, to review', [{ name: '人员类', budget: '100', executed: '100.5' }], 'needs_review', true, '（暂定：预算执行情况需人工复核）'],
+    ['执行数 left blank: not 0, to review', [{ name: '人员类', budget: '100', executed: '' }], 'needs_review', true, '（暂定：预算执行情况需人工复核）'],
+  ];
+  for (const [name, rows, status, provisional, tail] of cases) {
+    const r = score(dept({ funds: { rows } }));
+    t.equal(r.status, status, `${name}: status`);
+    t.equal(r.provisional, provisional, `${name}: provisional`);
+    t.ok(r.explanation.total.endsWith(tail), `${name}: ${r.explanation.total}`);
+  }
+});
+
 t.test('资金来源 and 资金方向 reconcile with the categories (rule 42), 资金总额 = Σ categories (rule 54)', async (t) => {
   const ok = [{ name: '一般公共预算', budget: '900', executed: '860' }, { name: '政府性基金预算', budget: '100', executed: '90' }];
   // [case, funds, expected findings as "code pointer"]

@@ -346,3 +346,41 @@ t.test('round trip of every fixture form: codes, default cost rows, names like l
     t.equal(back.ok ? back.result.grade : 'invalid', s.result.grade, `${label}: same grade`);
   }
 });
+
+/** The policy id the export's notes row names (…按评分政策“名称”（id version）计算…). */
+async function exportedPolicy(buf: Buffer): Promise<string | undefined> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  let id: string | undefined;
+  wb.worksheets[0].eachRow((row) => row.eachCell((c) => void (id ??= /评分政策“[^”]*”（(\S+) /.exec(String(c.value ?? ''))?.[1])));
+  return id;
+}
+
+t.test('export takes a policy choice as /v1/score does: ?policy= and --policy', async (t) => {
+  const seed = readFileSync(SEED_DIR + '01-jingban.json', 'utf8');
+  const { app } = await testApp({ logLevel: 'silent' });
+  t.teardown(() => app.close());
+  const post = (q: string) => app.inject({ method: 'POST', url: '/v1/export' + q, headers: { 'content-type': 'application/json' }, payload: seed });
+  const cases: [string, number, string | undefined][] = [
+    ['', 200, 'shanxi-2022'],
+    ['?policy=national-2020', 200, 'national-2020'],
+    ['?policy=national-2020&format=html', 200, undefined],
+    ['?policy=no-such-policy', 404, undefined],
+  ];
+  for (const [q, status, policy] of cases) {
+    const res = await post(q);
+    t.equal(res.statusCode, status, q || '(none)');
+    if (policy) t.equal(await exportedPolicy(res.rawPayload), policy, `${q || '(none)'}: scored under ${policy}`);
+  }
+  t.equal((await post('?policy=no-such-policy')).json().code, 'UNKNOWN_POLICY');
+  t.match((await post('?policy=national-2020&format=html')).body, /national-2020/);
+
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-export-policy-'));
+  const out = join(dir, 'x.xlsx');
+  const ok = await cli(['export', SEED_DIR + '01-jingban.json', '--xlsx', out, '--policy', 'national-2020']);
+  t.equal(ok.code, 0);
+  t.equal(await exportedPolicy(readFileSync(out)), 'national-2020');
+  const bad = await cli(['export', SEED_DIR + '01-jingban.json', '--xlsx', out, '--policy', 'national-202']);
+  t.equal(bad.code, 2);
+  t.match(bad.err, /unknown policy: national-202.*national-2020/s);
+});

@@ -114,7 +114,10 @@ t.test('options: one sheet, a region code, an unknown sheet', async (t) => {
   }
   const none = await importWorkbook(buf, { sheet: '没有' });
   t.equal(none.ok, false);
-  if (!none.ok) t.equal(none.error.code, 'IMPORT_NO_FORM');
+  if (!none.ok) {
+    t.equal(none.error.code, 'IMPORT_SHEET_NOT_FOUND', 'a sheet name that is not there is said as such');
+    t.match(none.error.message, /^工作簿中没有名为“没有”的工作表（现有工作表：“[^”]+”(、“[^”]+”)+）$/, 'with the sheets there are');
+  }
   const central = await importWorkbook(readFileSync(XLSX_DIR + '04-central.xlsx'), { lang: 'en' });
   t.ok(central.ok);
   if (central.ok) {
@@ -326,7 +329,9 @@ t.test('the end of the indicator block is the layout’s: label cells left of th
   t.equal(f.reportedGrade, '优');
   t.same(f.analysis, { problems: '暂无问题', improvements: '继续保持' });
   const skipped = r.findings.filter((x) => x.code === 'IMPORT_ROW_SKIPPED').map((x) => x.cell);
-  t.same(skipped, ['表!C8', '表!I11', '表!D14', '表!B15', '表!C16'], 'the subtotal, the stray note, the extra cell, an unknown label, a repeated label');
+  t.same(skipped, ['表!C8', '表!I11', '表!D14', '表!C16'], 'the subtotal, the stray note, the extra cell, a repeated label');
+  const ignored = r.findings.filter((x) => x.code === 'IMPORT_CELL_IGNORED').map((x) => x.cell);
+  t.same(ignored, ['表!B15', '表!C15', '表!A17'], 'the signature line (填表人) and the notes (备注) are said, each cell, as left out on purpose');
   const one = r.findings.find((x) => x.cell === '表!C8');
   t.equal(one?.message, '单元格表!C8所在行“小计”未读入：合计 / 小计行，由引擎按各指标重新计算');
 });

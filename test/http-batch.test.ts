@@ -9,7 +9,6 @@ import { BatchJsonResultSchema, BatchLineSchema, BatchSummaryLineSchema } from '
 import { JSON_HEADERS, NDJSON_HEADERS, SEEDS, seedLine, testApp } from './support/http.js';
 
 // Two 10 000-form batches: more than tap's default 30 s on a busy 2-core machine.
-t.setTimeout(240_000);
 
 const jx = loadJixiao();
 const seeds = SEEDS.map((s) => JSON.parse(seedLine(s)) as Record<string, unknown>);

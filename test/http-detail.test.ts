@@ -228,3 +228,20 @@ t.test('the OpenAPI document states both answers and both defaults', async (t) =
   t.match(refs, /#\/components\/schemas\/BriefResult/);
   t.ok(doc.components.schemas.BriefResult.properties.indicators, 'BriefResult: the core schema, with indicators');
 });
+
+t.test('a bad detail value is named as written, in the request’s language', async (t) => {
+  const { app } = await testApp({ logLevel: 'silent' });
+  t.teardown(() => app.close());
+  const payload = readFileSync(new URL('./fixtures/seed/01-jingban.json', import.meta.url), 'utf8');
+  // [Accept-Language, the error's message]
+  const cases: [string, string][] = [
+    ['zh', '“detail”的取值无效：无效选项：期望以下之一 "full"|"brief"'],
+    ['en', '"detail" has an invalid value: Invalid option: expected one of "full"|"brief"'],
+  ];
+  for (const [lang, text] of cases) {
+    const res = await app.inject({ method: 'POST', url: '/v1/score?detail=bogus', headers: { ...JSON_HEADERS, 'accept-language': lang }, payload });
+    t.equal(res.statusCode, 400, lang);
+    t.equal(res.json().errors[0].message, text, `${lang}: message`);
+    t.equal(res.json().errors[0].pointer, '/detail', `${lang}: pointer`);
+  }
+});

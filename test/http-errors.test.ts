@@ -11,7 +11,6 @@ import { ProblemSchema } from '../src/http/schemas/common.js';
 import { JSON_HEADERS, seedText, testApp } from './support/http.js';
 import { listen, rawExchange } from './support/socket.js';
 
-t.setTimeout(120_000);
 
 const seed = seedText('01-jingban');
 

@@ -16,7 +16,6 @@ import type { HttpSecurity } from '../src/http/app.js';
 import { seedText, testApp } from './support/http.js';
 import { listen, rawExchange } from './support/socket.js';
 
-t.setTimeout(240_000);
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-limits-'));

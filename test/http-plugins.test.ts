@@ -16,7 +16,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-t.setTimeout(120_000);
 const cfg = (c: Partial<HttpSecurity & Config>) => ({ logLevel: 'silent', ...c }) as Partial<Config>;
 
 t.test('rate limit per IP: 429 problem with Retry-After; the probes are exempt', async (t) => {

@@ -329,6 +329,14 @@ async function suite(t: Test, open: () => Promise<{ store: Repository; cfg: Stor
         (imported.forms as Json[]).map((f) => [(f.result as Json).total, (f.result as Json).grade]),
         `${what}: each sheet's total and grade as the import gives them`,
       );
+      // Nothing of the importer is lost on the way through the job: the sheet, its findings, each finding's cell.
+      t.same(lines.map((l) => (l.result as Json).sheet), (imported.forms as Json[]).map((f) => f.sheet), `${what}: the sheet of each line`);
+      t.same(
+        lines.map((l) => (l.result as Json).findings),
+        (imported.forms as Json[]).map((f) => [...(f.findings as Json[]), ...((f.result as Json).findings as Json[])]),
+        `${what}: the importer's findings, then the result's, each with its cell`,
+      );
+      t.ok(((lines[0].result as Json).findings as Json[]).some((f) => typeof f.cell === 'string'), `${what}: findings carry cells`);
     }
   });
 

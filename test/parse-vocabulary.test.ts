@@ -11,7 +11,7 @@ import { loadVocabulary } from '../src/data/vocabulary.js';
 const dir = fileURLToPath(new URL('../indicators/', import.meta.url));
 const files = ['common-indicators.json', 'labels.json', 'operators.json', 'qualitative.json', 'taxonomy.json', 'units.json'];
 /** Word lists read by other parts than the project vocabulary: 部门整体 forms, the 一体化 standard shape. */
-const others = ['department.json', 'standard.json'];
+const others = ['department.json', 'import-words.json', 'standard.json'];
 const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
 const raw = (): RawVocabulary => ({
   operators: read('operators.json'), units: read('units.json'), qualitative: read('qualitative.json'),

@@ -83,7 +83,8 @@ t.test('the disclosure paragraph', async (t) => {
   t.match(named.paragraph, /^根据预算绩效管理要求，209100部门（单位）/);
   t.equal(named.share, '25.00');
   t.match(named.paragraph, /占本部门（单位）项目支出总额的25\.00%/);
-  t.match(named.paragraph, /1个项目绩效自评结果均为优/);
+  t.match(named.paragraph, /1个项目绩效自评结果为优，/, "one project: 为优, not 均为优 (all)");
+  t.notMatch(named.paragraph, /均为优/);
   const none = disclosure([], { year: 2023, unit: '209100' });
   t.equal(none.projects, 0);
   t.equal(none.funds, '0.00');

@@ -11,6 +11,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** `jixiao <command> --help`: what the command does, its options and an example, Chinese first. */
+  help: string;
   /** Exit status: 0 done, 1 failure, 2 invalid input or usage. */
   run(args: string[], io: CliIO): Promise<number>;
 }

@@ -5,6 +5,7 @@
 import type { Finding, Lang } from '../core/codes.js';
 import type { Form } from '../core/model/form.js';
 import type { ScoreResult } from '../core/model/result.js';
+import type { Policy } from '../core/policy/types.js';
 import type { Jixiao } from '../jixiao.js';
 import { attachCells, type ImportedForm } from './import/index.js';
 
@@ -39,11 +40,12 @@ export type ScoreMany =
 
 export const MAX_EXPORT_FORMS = 200;
 
-export function scoreMany(jx: Jixiao, input: unknown, lang: Lang = 'zh'): ScoreMany {
+/** Score each form; `policy` (a `?policy=` / `--policy` choice) for all of them, else each form's own (region and year). */
+export function scoreMany(jx: Jixiao, input: unknown, lang: Lang = 'zh', policy?: Policy): ScoreMany {
   const forms = formsOf(input);
   const items: { form: Form; result: ScoreResult }[] = [];
   for (let i = 0; i < forms.length; i++) {
-    const out = jx.scoreInput(forms[i], { lang });
+    const out = jx.scoreInput(forms[i], { lang, policy });
     if (!out.ok) return { ok: false, index: i, problems: out.problems };
     items.push({ form: out.form, result: out.result });
   }

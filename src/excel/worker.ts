@@ -1,7 +1,7 @@
 /**
- * The task of an import worker thread (src/excel/pool.ts runs it through piscina): check the
- * bytes, refuse a sheet longer than the row limit before exceljs reads it, then read the
- * workbook. Everything it returns is plain data (structured-cloned back to the main thread).
+ * The task of an import reader process (src/excel/reader.ts, forked by src/excel/pool.ts): check
+ * the bytes, refuse a sheet longer than the row limit before exceljs reads it, then read the
+ * workbook. Everything it returns is plain data (structured-cloned back to the server).
  */
 import { finding, type Lang } from '../core/codes.js';
 import { checkXlsxBuffer, DEFAULT_ZIP_LIMITS, importWorkbook, type ImportResult } from './import/index.js';

@@ -21,7 +21,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { loadJixiao, type Jixiao } from '../jixiao.js';
 import { ConfigError, DEFAULT_CONFIG, type Config } from '../config.js';
 import { answerError, HttpError, type ErrorLimits } from './errors.js';
-import { nonUtf8, parseJson } from './json.js';
+import { nonUtf8, parseJson, utf8Text } from './json.js';
 import { installSocketLimits, socketServerOptions, type SocketLimits } from './limits.js';
 import { Metrics } from './metrics.js';
 import { addEnvelopeComponent, installEnvelope } from './envelope.js';
@@ -251,10 +251,12 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
 
   // JSON (UTF-8) only; text/plain and everything else get 415. NDJSON is parsed by routes/batch.ts.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     const bad = nonUtf8(req.headers['content-type']);
     if (bad) return done(new HttpError('UNSUPPORTED_MEDIA_TYPE', { type: bad }), undefined);
-    const r = parseJson(body as string);
+    const text = utf8Text(body as Buffer);
+    if (text === null) return done(new HttpError('INVALID_UTF8'), undefined);
+    const r = parseJson(text);
     if (r.ok) return done(null, r.value);
     if (r.code === 'BAD_REQUEST') {
       const detail = langOf(req) === 'en' ? `forbidden key "${r.forbiddenKey}"` : `禁止使用的键“${r.forbiddenKey}”`;
@@ -314,7 +316,8 @@ export const jixiaoApp: FastifyPluginAsync<JixiaoAppOptions> = async (app, opts)
   app.setNotFoundHandler({ preHandler: sec.rateLimitMax > 0 ? app.rateLimit() : undefined }, (req, reply) => {
     const path = req.url.split('?')[0].slice(0, 200);
     const allow = routeMethods.allowed(path);
-    if (allow.length > 0) {
+    // A route of this method matched but found nothing (a static file that is not there): 404.
+    if (allow.length > 0 && !allow.includes(req.method === 'HEAD' ? 'GET' : req.method)) {
       reply.header('allow', allow.join(', '));
       return problem(reply, 'METHOD_NOT_ALLOWED', { method: req.method.slice(0, 20), allow: allow.join(', ') });
     }

@@ -5,8 +5,10 @@
  * over-long path parameters) and the raw-socket `clientErrorHandler` (408 / 431 / 400 before
  * fastify sees a request) all answer with RFC 9457 problem+json.
  */
+import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { message, type Code, type Lang } from '../core/codes.js';
 import { CONTENT_LANGUAGE, instanceOf, langFromHeader, langOf, problem, problemBody, type ProblemError } from './problem.js';
 
@@ -37,6 +39,19 @@ export interface ErrorLimits {
 
 const detailOf = (lang: Lang, zh: string, en: string) => ({ detail: lang === 'en' ? en : zh });
 
+/** The texts of @fastify/busboy's errors for a malformed multipart body (they carry no code). */
+const MULTIPART_ERROR_RX = /^(?:Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|\w+ terminated early due to unexpected end of multipart data|Malformed part header|Unsupported Content-Type\.)$/;
+
+const ZOD_ZH = z.locales.zhCN();
+
+/** A schema violation in the request's language: zod's own Chinese texts (its zh-CN locale) for zh, its English for en. */
+function issueText(v: { keyword?: string; message?: string; params?: Record<string, unknown> }, lang: Lang): string {
+  if (lang === 'en' || !v.keyword) return v.message ?? '';
+  const out = ZOD_ZH.localeError({ ...(v.params ?? {}), code: v.keyword, path: [] } as never);
+  const text = typeof out === 'string' ? out : out?.message;
+  return text ?? v.message ?? '';
+}
+
 /** The problem of an error thrown inside a request; null when it is ours to fix (a 500). */
 export function mapError(err: FastifyError | HttpError, req: FastifyRequest, limits: ErrorLimits): Mapped | null {
   const lang = langOf(req);
@@ -47,14 +62,24 @@ export function mapError(err: FastifyError | HttpError, req: FastifyRequest, lim
     const part = e.validationContext ?? 'body';
     const errors: ProblemError[] = e.validation.map((v) => {
       const pointer = v.instancePath === '/' ? '' : (v.instancePath ?? '');
-      const field = `${part}${pointer.replace(/\//g, '.')}`;
-      return { code: 'INVALID_VALUE', pointer, message: message('INVALID_VALUE', { field, value: v.message ?? '' }, lang) };
+      // A query or path parameter is named as the client wrote it ("detail"), a body field by its path.
+      const named = pointer.slice(1).replace(/\//g, '.');
+      const field = part === 'querystring' || part === 'params' ? named || part : `${part}${pointer.replace(/\//g, '.')}`;
+      return { code: 'INVALID_VALUE', pointer, message: message('INVALID_VALUE', { field, value: issueText(v, lang) }, lang) };
     });
     return { code: 'BAD_REQUEST', params: detailOf(lang, `${PART_ZH[part] ?? part}不符合接口定义`, `the ${part} does not match the API`), errors };
   }
   const bodyLimit = req.routeOptions?.bodyLimit ?? limits.bodyLimit;
   const contentType = String(req.headers['content-type'] ?? '').slice(0, 100);
   const mp = limits.multipart;
+  // busboy's parse errors are plain Errors with fixed texts (no code): a broken upload is the client's.
+  if (/^multipart\//i.test(contentType) && e.statusCode === undefined && MULTIPART_ERROR_RX.test(e.message ?? '')) {
+    return { code: 'BAD_REQUEST', params: detailOf(lang, '上传内容（multipart/form-data）格式无效：缺少 boundary 或内容不完整', 'the upload (multipart/form-data) is malformed: no boundary, or cut short') };
+  }
+  // The client went away while its body was read: nobody reads the answer, but it is not a 500.
+  if (e.code === 'ECONNRESET' || e.code === 'ERR_STREAM_PREMATURE_CLOSE') {
+    return { code: 'BAD_REQUEST', params: detailOf(lang, '请求体未完整送达（连接已断开）', 'the body did not arrive in full (the connection was closed)') };
+  }
   switch (e.code) {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { code: 'EMPTY_BODY' };
@@ -138,7 +163,8 @@ export function rawProblem(
   lang: Lang,
   opts: { params?: Record<string, string | number>; instance?: string; headers?: Record<string, string> } = {},
 ): string {
-  const p = problemBody(code, opts.params ?? {}, lang, undefined, opts.instance);
+  // No request could be read (an idle or refused connection): the instance names this occurrence.
+  const p = problemBody(code, opts.params ?? {}, lang, undefined, opts.instance ?? `urn:uuid:${randomUUID()}`);
   const body = JSON.stringify(p);
   const status = p.status;
   const head = [
@@ -153,29 +179,70 @@ export function rawProblem(
   return head.join('\r\n') + '\r\n\r\n' + body;
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 413: 'Payload Too Large', 417: 'Expectation Failed', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 405: 'Method Not Allowed', 408: 'Request Timeout', 413: 'Payload Too Large', 417: 'Expectation Failed', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 503: 'Service Unavailable' };
 
+interface InFlight {
+  headersSent?: boolean;
+  writableFinished?: boolean;
+  once?: (event: 'finish' | 'close', fn: () => void) => unknown;
+  req?: { headers?: Record<string, string | string[] | undefined>; url?: string; complete?: boolean };
+}
 interface SocketWithMessage extends Socket {
-  _httpMessage?: { headersSent?: boolean; req?: { headers?: Record<string, string | string[] | undefined>; url?: string } } | null;
+  _httpMessage?: InFlight | null;
+}
+
+/**
+ * The path of the request Node could not parse, from the bytes it was parsing (`rawPacket`; the
+ * error is at `bytesParsed`): the request that starts last at or before the error (at the start,
+ * or after a blank line) when its first line is a request line. Printable ASCII only, at most 200
+ * characters; undefined when there is none (rawProblem then names the occurrence).
+ */
+export function instanceFromRaw(raw: unknown, at?: number): string | undefined {
+  if (!Buffer.isBuffer(raw)) return undefined;
+  const text = raw.subarray(0, Math.min(raw.length, 64 * 1024)).toString('latin1');
+  const pos = Math.min(at ?? text.length, text.length);
+  let start = 0;
+  for (let i = text.indexOf('\r\n\r\n'); i >= 0 && i + 4 <= pos; i = text.indexOf('\r\n\r\n', i + 4)) start = i + 4;
+  const m = /^[A-Za-z]{1,20} (\/[\x21-\x7e]*)/.exec(text.slice(start, start + 4096));
+  return m ? instanceOf(m[1]) : undefined;
 }
 
 /**
  * fastify's clientErrorHandler: Node found a client error before (or while) reading a request.
  * 408 for a request or header timeout, 431 for headers (or a request line) over the limit,
- * 400 for anything else; as problem+json, unless an answer has started already.
+ * 400 for anything else; as problem+json, unless an answer has started already. When the error
+ * is in a request pipelined after one still being answered, that answer goes out first.
  */
-export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
+export function clientErrorHandler(err: NodeJS.ErrnoException & { rawPacket?: unknown; bytesParsed?: number }, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const s = socket as SocketWithMessage;
   const inFlight = s._httpMessage;
   const code: Code = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : 'BAD_REQUEST';
-  if (socket.writable && !inFlight?.headersSent) {
-    const lang = langFromHeader(inFlight?.req?.headers?.['accept-language']);
-    const url = inFlight?.req?.url;
-    const params = code === 'BAD_REQUEST' ? detailOf(lang, '不是有效的 HTTP 请求', 'not a valid HTTP request') : {};
-    socket.write(rawProblem(code, lang, { params, instance: url === undefined ? undefined : instanceOf(url) }));
+  // The request in flight was read whole: the bad bytes are the next request's.
+  const next = inFlight?.req?.complete === true && code !== 'REQUEST_TIMEOUT';
+  const about = next ? undefined : inFlight?.req;
+  const answer = () => {
+    if (socket.writable && (next || !inFlight?.headersSent)) {
+      const lang = langFromHeader(about?.headers?.['accept-language']);
+      const params = code === 'BAD_REQUEST' ? detailOf(lang, '不是有效的 HTTP 请求', 'not a valid HTTP request') : {};
+      const instance = about?.url !== undefined ? instanceOf(about.url) : instanceFromRaw(err.rawPacket, err.bytesParsed);
+      socket.write(rawProblem(code, lang, { params, instance }));
+    }
+    // Half-close and let the client read the answer; the socket goes when it ends (or soon).
+    socket.end();
+    setTimeout(() => socket.destroy(), 2000).unref();
+  };
+  if (next && inFlight && !inFlight.writableFinished && inFlight.once) {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      answer();
+    };
+    inFlight.once('finish', once);
+    inFlight.once('close', once);
+    setTimeout(once, 10_000).unref();
+    return;
   }
-  // Half-close and let the client read the answer; the socket goes when it ends (or soon).
-  socket.end();
-  setTimeout(() => socket.destroy(), 2000).unref();
+  answer();
 }

@@ -7,6 +7,7 @@
  * key (plain or \u-escaped), as secure-json-parse does. Bodies nested deeper than MAX_JSON_DEPTH
  * are refused before they are parsed (JSON_TOO_DEEP).
  */
+import { isUtf8 } from 'node:buffer';
 import type { Code } from '../core/codes.js';
 
 const PROTO_RX =
@@ -16,7 +17,7 @@ const CONSTRUCTOR_RX =
 
 export type JsonParse =
   | { ok: true; value: unknown }
-  | { ok: false; code: Extract<Code, 'INVALID_JSON' | 'EMPTY_BODY' | 'BAD_REQUEST' | 'JSON_TOO_DEEP'>; forbiddenKey?: string };
+  | { ok: false; code: Extract<Code, 'INVALID_JSON' | 'INVALID_UTF8' | 'EMPTY_BODY' | 'BAD_REQUEST' | 'JSON_TOO_DEEP'>; forbiddenKey?: string };
 
 /**
  * The deepest nesting of arrays and objects a body may have. A form is 4 levels deep (form →
@@ -111,7 +112,43 @@ export function nonUtf8(contentType: string | string[] | undefined): string | nu
 }
 
 /**
- * Parse a JSON body; a leading UTF-8 byte-order mark is skipped (as the CLI does). Nesting deeper
+ * A body's bytes as text, or null when they are not valid UTF-8 (an overlong form, an encoded
+ * surrogate, a stray byte, GBK sent without its charset …): decoding would replace them with
+ * U+FFFD and silently change what the client wrote, so such a body is refused (INVALID_UTF8).
+ */
+export function utf8Text(buf: Buffer): string | null {
+  return isUtf8(buf) ? buf.toString('utf8') : null;
+}
+
+/** A surrogate escape (\uD800–\uDFFF) in JSON text: only then can a parsed string hold an unpaired one. */
+const SURROGATE_ESCAPE_RX = /\\u[dD][89a-fA-F]/;
+const LONE_SURROGATE_RX = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * True when a string or key in `value` holds an unpaired surrogate ("\ud800" is valid JSON but no
+ * character: stored as UTF-8 it would become U+FFFD). Iterative, like forbiddenKey.
+ */
+export function hasLoneSurrogate(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (LONE_SURROGATE_RX.test(node)) return true;
+    } else if (Array.isArray(node)) {
+      for (const v of node) stack.push(v);
+    } else if (typeof node === 'object' && node !== null) {
+      for (const k in node) {
+        if (LONE_SURROGATE_RX.test(k)) return true;
+        stack.push((node as Record<string, unknown>)[k]);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Parse a JSON body; a leading UTF-8 byte-order mark is skipped (as the CLI does). A string with
+ * an unpaired surrogate is INVALID_UTF8 (400), as the bytes of one would be. Nesting deeper
  * than MAX_JSON_DEPTH is JSON_TOO_DEEP (400): a text over 64 KiB is scanned before it is parsed,
  * a shorter one (a 32 000-level value at most) is parsed and then measured, at a tenth of the cost.
  */
@@ -127,6 +164,8 @@ export function parseJson(text: string): JsonParse {
     return { ok: false, code: 'INVALID_JSON' };
   }
   if (!long && valueDeeperThan(value)) return { ok: false, code: 'JSON_TOO_DEEP' };
+  // Text decoded from UTF-8 holds no unpaired surrogate itself: only an escape can make one.
+  if (SURROGATE_ESCAPE_RX.test(text) && hasLoneSurrogate(value)) return { ok: false, code: 'INVALID_UTF8' };
   if (PROTO_RX.test(text) || CONSTRUCTOR_RX.test(text)) {
     const key = forbiddenKey(value);
     if (key !== undefined) return { ok: false, code: 'BAD_REQUEST', forbiddenKey: key };

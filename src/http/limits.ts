@@ -19,8 +19,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { langFromHeader } from './problem.js';
-import { clientErrorHandler, HttpError, rawProblem } from './errors.js';
+import { langFromHeader, langOf, problem } from './problem.js';
+import { clientErrorHandler, HttpError, instanceFromRaw, rawProblem } from './errors.js';
 
 /** The limits of this module, with their variables (README "Security and limits"). */
 export interface SocketLimits {
@@ -35,6 +35,9 @@ export interface SocketLimits {
   drainTimeoutMs: number;
 }
 
+/** The methods of the service's routes (the Allow of a 405 to CONNECT). */
+const ALLOWED_METHODS = 'DELETE, GET, HEAD, POST';
+
 /** How long a half-closed socket is still read before it is closed. */
 const LINGER_MS = 2000;
 
@@ -46,6 +49,8 @@ export function socketServerOptions(l: SocketLimits): Record<string, unknown> {
       maxHeaderSize: l.maxHeaderBytes,
       // How often Node checks the header and request timeouts (its default is 30 s).
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(l.headersTimeoutMs / 4))),
+      // Node answers a missing Host with a bare 400; installSocketLimits answers it as a problem.
+      requireHostHeader: false,
     },
     requestTimeout: l.requestTimeoutMs,
     keepAliveTimeout: l.keepAliveTimeoutMs,
@@ -151,6 +156,22 @@ export function installSocketLimits(app: FastifyInstance, l: SocketLimits): void
     const expect = String(req.headers.expect ?? '').slice(0, 100);
     const text = rawProblem('EXPECTATION_FAILED', lang, { params: { expect }, instance: (req.url ?? '/').split('?')[0].slice(0, 200) });
     res.socket?.end(text);
+  });
+
+  // CONNECT (a proxy's method) never reaches the routes: Node would close the socket unanswered.
+  app.server.on('connect', (req: IncomingMessage, socket: Socket) => {
+    const lang = langFromHeader(req.headers['accept-language']);
+    const params = { method: 'CONNECT', allow: ALLOWED_METHODS };
+    socket.end(rawProblem('METHOD_NOT_ALLOWED', lang, { params, instance: instanceFromRaw(Buffer.from(`CONNECT ${req.url ?? ''}`, 'latin1')), headers: { Allow: ALLOWED_METHODS } }));
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  });
+
+  // An HTTP/1.1 request must name its Host (RFC 9112 §3.2): 400, as a problem.
+  app.addHook('onRequest', async (req, reply) => {
+    const raw = req.raw;
+    if (raw.httpVersionMajor === 1 && raw.httpVersionMinor >= 1 && raw.headers.host === undefined) {
+      return problem(reply, 'BAD_REQUEST', { detail: langOf(req) === 'en' ? 'an HTTP/1.1 request needs a Host header' : 'HTTP/1.1 请求缺少 Host 请求头' });
+    }
   });
 
   // An idle socket: 408 when a request is waiting for its body, else just closed.

@@ -5,6 +5,7 @@
  * appear (blank lines count but are not yielded). After each chunk the generator yields
  * FLUSH, a hint that it is about to wait for more input, so a writer can flush what it holds.
  */
+import { isUtf8 } from 'node:buffer';
 
 export interface NdjsonLine {
   /** 1-based line number in the request body. */
@@ -14,6 +15,8 @@ export interface NdjsonLine {
   /** Bytes in the line (without the line break). */
   bytes: number;
   tooLarge: boolean;
+  /** The line's bytes are not valid UTF-8 (`text` then has U+FFFD in their place): refuse it (INVALID_UTF8). */
+  invalidUtf8?: boolean;
 }
 
 export const FLUSH = null;
@@ -33,11 +36,13 @@ export async function* ndjsonLines(source: AsyncIterable<Buffer | string> | Iter
     const bytes = size;
     const tooLarge = skipping;
     let text: string | undefined;
+    let invalidUtf8 = false;
     if (!tooLarge) {
       let buf = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
       let end = buf.length;
       if (end > 0 && buf[end - 1] === CR) end--;
       if (end !== buf.length) buf = buf.subarray(0, end);
+      invalidUtf8 = !isUtf8(buf);
       text = buf.toString('utf8');
       if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
@@ -45,7 +50,7 @@ export async function* ndjsonLines(source: AsyncIterable<Buffer | string> | Iter
     size = 0;
     skipping = false;
     if (!tooLarge && text!.trim() === '') return undefined;
-    return { n, text, bytes, tooLarge };
+    return invalidUtf8 ? { n, text, bytes, tooLarge, invalidUtf8 } : { n, text, bytes, tooLarge };
   };
 
   for await (const c of source) {

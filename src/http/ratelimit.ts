@@ -1,7 +1,7 @@
 /**
- * Rate limits with @fastify/rate-limit (in-memory store: one instance only; with several
- * instances behind a load balancer each counts on its own, so divide the limits by the number
- * of instances or give the plugin a shared store, e.g. Redis/Valkey via its `redis` option):
+ * Rate limits with @fastify/rate-limit. Where the counters live (RATE_LIMIT_STORE): `memory` (the
+ * plugin's own store; each instance counts on its own) or `database` (PostgreSQL, shared by every
+ * instance: ./ratelimit-store.ts; it fails over to memory while the database does not answer):
  *  - per client IP: RATE_LIMIT_MAX requests per RATE_LIMIT_WINDOW_MS (all routes but the probes);
  *  - per API key:   RATE_LIMIT_KEY_MAX requests per window, for requests that carry a key;
  *  - wrong keys:    after AUTH_FAIL_MAX wrong keys from one IP within AUTH_FAIL_WINDOW_MS, that
@@ -13,8 +13,10 @@
 import { createHash } from 'node:crypto';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ConfigError } from '../config.js';
 import { HttpError } from './errors.js';
 import { problem } from './problem.js';
+import { PgCounters, pgStore } from './ratelimit-store.js';
 
 export interface RateLimits {
   rateLimitMax: number;
@@ -22,11 +24,20 @@ export interface RateLimits {
   rateLimitWindowMs: number;
   authFailMax: number;
   authFailWindowMs: number;
+  rateLimitStore: 'memory' | 'database';
+  rateLimitDbWaitMs: number;
+  /** PostgreSQL's URL and limits, for `database`. */
+  databaseUrl: string | null;
+  pgConnectTimeoutMs: number;
+  pgStatementTimeoutMs: number;
+  pgPoolMax: number;
 }
 
 /** Routes never limited: the probes and the metrics scrape. */
 const EXEMPT = new Set(['/healthz', '/readyz', '/metrics']);
 const MAX_RETRY_AFTER = 24 * 3600;
+/** Entries of each in-memory store (and of the blocked-IP map). */
+const CACHE = 10_000;
 
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
 
@@ -43,6 +54,8 @@ declare module 'fastify' {
   }
 }
 
+/** The wrong-key counter of an IP (its bucket in the store). */
+const authFailKey = (ip: string) => 'authfail:' + ip;
 const keyId = (key: string) => 'k:' + createHash('sha256').update(key).digest('hex').slice(0, 32);
 
 function bearer(req: FastifyRequest): string | null {
@@ -65,13 +78,39 @@ function exceeded(seconds: number): HttpError {
   return err;
 }
 
+/** The shared counters for RATE_LIMIT_STORE=database (closed with the app); null for `memory` or when every limit is off. */
+function sharedCounters(app: FastifyInstance, l: RateLimits): PgCounters | null {
+  if (l.rateLimitStore !== 'database') return null;
+  if (!l.databaseUrl) {
+    throw new ConfigError([
+      'RATE_LIMIT_STORE: `database` shares the counters through PostgreSQL and needs DATABASE_URL (postgres://…); with SQLite only one instance runs: use `memory`',
+    ]);
+  }
+  if (l.rateLimitMax === 0 && l.rateLimitKeyMax === 0 && l.authFailMax === 0) return null;
+  const counters = new PgCounters({
+    url: l.databaseUrl,
+    connectTimeoutMs: l.pgConnectTimeoutMs,
+    statementTimeoutMs: l.pgStatementTimeoutMs,
+    poolMax: l.pgPoolMax,
+    waitMs: l.rateLimitDbWaitMs,
+    log: app.log,
+  });
+  app.addHook('onClose', async () => counters.close());
+  return counters;
+}
+
 export async function setupRateLimit(app: FastifyInstance, l: RateLimits): Promise<void> {
+  const shared = sharedCounters(app, l);
   await app.register(fastifyRateLimit, {
     global: l.rateLimitMax > 0,
     max: l.rateLimitMax > 0 ? l.rateLimitMax : 1,
     timeWindow: l.rateLimitWindowMs,
     hook: 'onRequest',
-    cache: 10_000,
+    cache: CACHE,
+    ...(shared ? { store: pgStore(shared, CACHE) } : {}),
+    // A store that fails lets the request through rather than answer 500 (ratelimit-store.ts
+    // already falls back to memory; this covers anything else).
+    skipOnError: true,
     keyGenerator: (req) => 'ip:' + req.ip,
     allowList: (req) => EXEMPT.has(req.routeOptions.url ?? ''),
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
@@ -96,13 +135,14 @@ export async function setupRateLimit(app: FastifyInstance, l: RateLimits): Promi
           max: l.authFailMax,
           timeWindow: l.authFailWindowMs,
           exponentialBackoff: true, // honoured by the plugin, missing from its CreateRateLimitOptions type
-          keyGenerator: (req: FastifyRequest) => 'authfail:' + req.ip,
+          keyGenerator: (req: FastifyRequest) => authFailKey(req.ip),
         } as Parameters<FastifyInstance['createRateLimit']>[0])
       : null;
-  // The IPs blocked now, and until when (ms); bounded like the plugin's own store.
+  // The IPs blocked now, and until when (ms); bounded like the plugin's own store. With shared
+  // counters the database says who is blocked, and this map serves while it does not answer.
   const blockedUntil = new Map<string, number>();
   const block = (ip: string, ttlMs: number) => {
-    if (blockedUntil.size >= 10_000) blockedUntil.delete(blockedUntil.keys().next().value as string);
+    if (blockedUntil.size >= CACHE) blockedUntil.delete(blockedUntil.keys().next().value as string);
     blockedUntil.delete(ip);
     blockedUntil.set(ip, Date.now() + ttlMs);
   };
@@ -115,6 +155,8 @@ export async function setupRateLimit(app: FastifyInstance, l: RateLimits): Promi
   };
   app.decorate('authGuard', {
     async blocked(req) {
+      const left = shared && fails ? await shared.blockedFor(authFailKey(req.ip), l.authFailMax) : null;
+      if (left !== null) return left > 0 ? (await count(req)) || Math.ceil(left / 1000) : 0;
       const until = blockedUntil.get(req.ip);
       if (until === undefined) return 0;
       if (until <= Date.now()) {

@@ -3,11 +3,13 @@
  * would answer it (brief or full, form or standard shape, under the job's policy) and, for a job posted with store=true by a bureau key, stored as a submission.
  * Never throws on bad input: a line that cannot be read or scored is `failed` with its problem.
  */
-import type { Lang } from '../core/codes.js';
+import { finding, type Finding, type Lang } from '../core/codes.js';
 import type { Form } from '../core/model/form.js';
 import type { ScoreResult } from '../core/model/result.js';
 import type { Policy } from '../core/policy/types.js';
+import { fieldLabel } from '../core/model/validate.js';
 import { defaultDept } from '../auth/keys.js';
+import { attachCells, type CellMap } from '../excel/import/index.js';
 import { parseJson } from '../http/json.js';
 import { problemBody } from '../http/problem.js';
 import type { Jixiao } from '../jixiao.js';
@@ -28,6 +30,26 @@ export interface LineContext {
 const problemText = (lang: Lang, code: Parameters<typeof problemBody>[0], params: Record<string, string | number> = {}, errors?: Parameters<typeof problemBody>[3]) =>
   JSON.stringify(problemBody(code, params, lang, errors));
 
+/** A line of a job posted as a workbook: the form with its sheet, its cells and the importer's findings. */
+export interface WorkbookLine {
+  sheet: string;
+  form: unknown;
+  cells: CellMap;
+  findings: Finding[];
+}
+
+function workbookLine(value: unknown): WorkbookLine | null {
+  const v = value as Partial<WorkbookLine> | null;
+  return v && typeof v === 'object' && typeof v.sheet === 'string' && v.cells && Array.isArray(v.findings) ? (v as WorkbookLine) : null;
+}
+
+/** As POST /v1/import answers: the sheet, the importer's findings first, then every finding with its cell. */
+function located(answer: unknown, wb: WorkbookLine | null): unknown {
+  if (!wb || !answer || typeof answer !== 'object') return answer;
+  const a = answer as { findings?: Finding[] };
+  return Array.isArray(a.findings) ? { sheet: wb.sheet, ...a, findings: [...wb.findings, ...attachCells(a.findings, wb.cells)] } : { sheet: wb.sheet, ...a };
+}
+
 export async function scoreLine(ctx: LineContext, l: ClaimedLine): Promise<LineOutcome> {
   const { job } = ctx;
   const lang = job.lang;
@@ -45,17 +67,21 @@ export async function scoreLine(ctx: LineContext, l: ClaimedLine): Promise<LineO
     }
     return fail(problemText(lang, parsed.code));
   }
-  const input = parsed.value;
+  const wb = job.source === 'xlsx' ? workbookLine(parsed.value) : null;
+  const input = wb ? wb.form : parsed.value;
   const keys = lineKeys(input);
   const out = scoreEither(ctx.jx, input, { policy: ctx.policy, lang });
-  if (!out.ok) return fail(problemText(lang, 'INVALID_FORM', { count: out.problems.length }, out.problems), keys);
+  if (!out.ok) {
+    const problems = wb ? [...wb.findings, ...attachCells(out.problems, wb.cells)] : out.problems;
+    return fail(problemText(lang, 'INVALID_FORM', { count: out.problems.length }, problems), keys);
+  }
   let full: ScoreResult | undefined;
   if (job.store) {
     full = out.lean.full();
     const stored = await storeForm(ctx, l.line, storedInput(out, input), out.form, full);
     if (stored !== null) return fail(stored, keys);
   }
-  return { line: l.line, status: 'done', ...keys, result: JSON.stringify(answerOf(out, input, job.shape, job.detail, full)) };
+  return { line: l.line, status: 'done', ...keys, result: JSON.stringify(located(answerOf(out, input, job.shape, job.detail, full), wb)) };
 }
 
 /**
@@ -75,6 +101,12 @@ async function storeForm(ctx: LineContext, line: number, input: unknown, form: F
   }
   if (job.keyRegion && form.mofDivCode !== job.keyRegion) return problemText(lang, 'FORBIDDEN');
   const agency = form.agencyCode!;
+  // As a unit key's department (auth/keys.ts): a prefix of the unit code, so that no form places a
+  // unit's project under another department (where that department would read it).
+  if (form.deptCode && !agency.startsWith(form.deptCode)) {
+    const bad = finding('INVALID_CODE', '/deptCode', { field: fieldLabel(['deptCode']), value: form.deptCode }, lang);
+    return problemText(lang, 'INVALID_FORM', { count: 1 }, [bad]);
+  }
   const inputHash = sha256(canonicalJson(input));
   const out = await repo.submit({
     submission: {

@@ -29,6 +29,11 @@ export interface Disclosure {
   paragraph: string;
 }
 
+/** “均为” says "all": one project is "结果为优" (the seed's sentence is for several). */
+export function allExcellent(n: number): string {
+  return n === 1 ? '1个项目绩效自评结果为优' : `${n}个项目绩效自评结果均为优`;
+}
+
 export function disclosure(rows: readonly StatRow[], input: DisclosureInput): Disclosure {
   const n = rows.length;
   const funds = fundsOf(rows);
@@ -54,7 +59,7 @@ export function disclosure(rows: readonly StatRow[], input: DisclosureInput): Di
       (ungraded ? `，${ungraded}个项目待复核` : '') +
       '。',
   );
-  if (n > 0 && grades['优'] === n) parts.push(`${n}个项目绩效自评结果均为优，较好地完成了全年工作任务。`);
+  if (n > 0 && grades['优'] === n) parts.push(`${allExcellent(n)}，较好地完成了全年工作任务。`);
   return {
     year: input.year,
     unit: input.unit,

@@ -14,6 +14,7 @@ import type { ScoreResult } from '../core/model/result.js';
 import { escapeHtml } from '../excel/export/index.js';
 import { departmentParagraph, ordinalList, plain, summaryParagraph } from '../narrative/index.js';
 import { GRADE_ORDER, UNGRADED } from './stats.js';
+import { allExcellent } from './disclosure.js';
 
 /** Where a figure comes from: one stored submission version. */
 export interface SourceRef {
@@ -169,7 +170,7 @@ function SPLIT(general: string, noun: string, split?: Record<string, string> | n
 }
 
 function conclusion(year: number, n: number, grades: Record<string, Figure>): string {
-  if (n > 0 && grades['优'].value === String(n)) return `从评价结果来看，我单位${year}年度的${n}个项目绩效自评结果均为优，较好地完成了全年工作任务。`;
+  if (n > 0 && grades['优'].value === String(n)) return `从评价结果来看，我单位${year}年度的${allExcellent(n)}，较好地完成了全年工作任务。`;
   const parts = GRADE_ORDER.map((g) => `${grades[g].value}个项目绩效自评结果为${g}`);
   if (grades[UNGRADED]) parts.push(`${grades[UNGRADED].value}个项目待复核`);
   return `从评价结果来看，我单位${year}年度的${n}个项目中，${parts.join('，')}。`;

@@ -260,19 +260,19 @@ export class Repository {
     return (await this.db.all<Row>(KEYS.list)).map(keyFromRow);
   }
 
-  /** A page of keys, oldest first, after the key `(createdAt, id)` of the previous page. */
-  async keysPage(after: readonly [string, string] | null, limit: number): Promise<Page<ApiKeyRecord>> {
+  /** A page of keys, oldest first, after the key `(createdAt, id)` of the previous page; with `region`, that region's keys only. */
+  async keysPage(after: readonly [string, string] | null, limit: number, region: string | null = null): Promise<Page<ApiKeyRecord>> {
     const rows = after
-      ? await this.db.all<Row>(KEYS.pageAfter, [after[0], after[0], after[1], limit + 1])
-      : await this.db.all<Row>(KEYS.pageFirst, [limit + 1]);
+      ? await this.db.all<Row>(KEYS.pageAfter, [region, region, after[0], after[0], after[1], limit + 1])
+      : await this.db.all<Row>(KEYS.pageFirst, [region, region, limit + 1]);
     return pageFrom(rows, limit, keyFromRow, (r) => CURSORS.keys.encode([str(r.created_at), str(r.id)]));
   }
 
-  /** 'revoked', 'already' (was revoked before) or 'missing'. */
-  async revokeKey(id: string, actor: Actor): Promise<'revoked' | 'already' | 'missing'> {
+  /** 'revoked', 'already' (was revoked before) or 'missing' (also a key outside `region`, when given). */
+  async revokeKey(id: string, actor: Actor, region: string | null = null): Promise<'revoked' | 'already' | 'missing'> {
     return this.db.tx(async (q) => {
       const cur = await q.get<Row>(KEYS.byId, [id]);
-      if (!cur) return 'missing';
+      if (!cur || (region !== null && cur.mof_div_code !== region)) return 'missing';
       if (cur.revoked_at != null) return 'already';
       await q.run(KEYS.revoke, [new Date().toISOString(), id]);
       await this.audit(q, actor, 'key.revoke', id, { role: cur.role, name: cur.name });
@@ -482,10 +482,12 @@ export class Repository {
 
   // ---- audit -------------------------------------------------------------------------------------
 
-  async auditPage(opts: { cursor: number | null; limit: number; action?: string; target?: string }): Promise<Page<AuditEntry>> {
+  /** A page of the audit log; with `region`, the writes of that region's keys only. */
+  async auditPage(opts: { cursor: number | null; limit: number; action?: string; target?: string; region?: string | null }): Promise<Page<AuditEntry>> {
     const action = opts.action ?? null;
     const target = opts.target ?? null;
-    const rows = await this.db.all<Row>(AUDIT.page, [opts.cursor ?? Number.MAX_SAFE_INTEGER, action, action, target, target, opts.limit + 1]);
+    const region = opts.region ?? null;
+    const rows = await this.db.all<Row>(AUDIT.page, [opts.cursor ?? Number.MAX_SAFE_INTEGER, action, action, target, target, region, region, opts.limit + 1]);
     const entry = (r: Row): AuditEntry => ({
       id: Number(r.id),
       at: str(r.at),

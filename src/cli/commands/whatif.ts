@@ -10,7 +10,7 @@ import { loadJixiao } from '../../jixiao.js';
 import { batchWhatifItems, storedWhatif } from '../../stats/service.js';
 import { policyFromJson, whatif, type WhatifReport } from '../../stats/whatif.js';
 import { openStore, storeConfigFromEnv } from '../../store/index.js';
-import { parseArgs, readJsonInput } from '../input.js';
+import { argProblem, formatProblem, fsReason, parseArgs, readJsonInput, unknownPolicyMessage, usageError } from '../input.js';
 import { renderTable } from '../table.js';
 import type { CliIO, Command } from '../types.js';
 
@@ -53,8 +53,9 @@ async function policyOf(opts: Record<string, string>, io: CliIO): Promise<Policy
     }
     return c.policy;
   }
-  const p = loadJixiao().policies.get(opts.policy);
-  if (!p) io.stderr(`未知的评分政策 / unknown policy: ${opts.policy}\n`);
+  const jx = loadJixiao();
+  const p = jx.policies.get(opts.policy);
+  if (!p) io.stderr(unknownPolicyMessage(opts.policy, jx.policies.list.map((x) => x.id)));
   return p ?? null;
 }
 
@@ -79,15 +80,17 @@ export function renderReport(r: WhatifReport): string {
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  const { positional, opts, unknown } = parseArgs(args, ['year', 'policy', 'policy-file', 'input', 'department', 'unit', 'region', 'format']);
-  const usage = () => {
-    io.stderr(`用法 / usage: jixiao ${USAGE}\n`);
-    return 2;
-  };
+  const FLAGS = ['year', 'policy', 'policy-file', 'input', 'department', 'unit', 'region', 'format'];
+  const parsed = parseArgs(args, FLAGS);
+  const { opts } = parsed;
   const year = opts.year !== undefined && /^\d{4}$/.test(opts.year) ? Number(opts.year) : undefined;
-  if (positional.length || unknown.length || (opts.year !== undefined && year === undefined)) return usage();
-  if ((year === undefined) === (opts.input === undefined) || (opts.policy === undefined) === (opts['policy-file'] === undefined)) return usage();
-  if (opts.format !== undefined && opts.format !== 'json' && opts.format !== 'table') return usage();
+  const why =
+    argProblem(parsed, { flags: FLAGS, positional: 0 }) ??
+    (opts.year !== undefined && year === undefined ? `--year 应为四位年份，收到“${opts.year}” / --year must be four digits` : null) ??
+    ((year === undefined) === (opts.input === undefined) ? '请给出 --year（库中某年度）或 --input（一个文件）之一 / give either --year or --input' : null) ??
+    ((opts.policy === undefined) === (opts['policy-file'] === undefined) ? '请给出 --policy 或 --policy-file 之一 / give either --policy or --policy-file' : null) ??
+    formatProblem(opts.format, ['table', 'json']);
+  if (why) return usageError(io, 'whatif', USAGE, why);
   const policy = await policyOf(opts, io);
   if (!policy) return 2;
   const jx = loadJixiao();
@@ -97,7 +100,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     try {
       text = opts.input === '-' ? await io.readStdin() : await readFile(opts.input, 'utf8');
     } catch (err) {
-      io.stderr(`无法读取 ${opts.input}：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      io.stderr(`无法读取 ${opts.input}：${fsReason(err)}\n`);
       return 2;
     }
     const batch = parseBatch(text);
@@ -123,5 +126,22 @@ export const whatifCommand: Command = {
   name: 'whatif',
   summary: '假设评分：按另一评分政策重新评分（不存储）/ re-score under another policy, storing nothing',
   usage: 'whatif --year Y --policy ID | --input FILE [--policy-file F]',
+  help: `假如换一套评分政策，分数和等级会怎样变化？只计算，不保存任何东西。
+
+  jixiao ${USAGE}
+
+  --year YYYY             重新评分服务库中（DATA_DIR / DATABASE_URL）该年度已提交的表单；
+                          --department / --unit / --region 按部门、单位、财政区划筛选
+  --input FILE            或：重新评分一个文件中的表单（NDJSON 每行一张、JSON 数组或一张表单；- 为标准输入）
+  --policy ID             scoring/ 中的评分政策（jixiao policies 列出全部）
+  --policy-file FILE      或：一个尚未放入 scoring/ 的政策 JSON 文件（按同样的规则校验）
+  --format table|json     table（默认）：等级迁移、各部门、造成变化的规则；json：完整报告
+
+退出码 / exit: 0 完成；1 没有一张表单能评分；2 用法、文件或政策有误。
+
+例 / example:
+  jixiao whatif --year 2022 --policy hubei
+  jixiao whatif --input batch.ndjson --policy-file my-policy.json --format json
+`,
   run,
 };

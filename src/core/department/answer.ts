@@ -27,8 +27,13 @@ function reviewRows(c: DepartmentScoring): number {
   return c.outcomes.filter((o) => o.status === 'needs_review').length;
 }
 
+/** The funds block's points are undecided (funds.ts REVIEW_CODES): the form needs review, like a row to review. */
+function needsReview(c: DepartmentScoring): boolean {
+  return reviewRows(c) > 0 || c.money.funds.review;
+}
+
 function provisionalOf(c: DepartmentScoring): boolean {
-  return reviewRows(c) > 0 || c.after.some((p) => p.code === 'WEIGHT_SUM' || p.code === 'GOAL_RATIO_SUM');
+  return needsReview(c) || c.after.some((p) => p.code === 'WEIGHT_SUM' || p.code === 'GOAL_RATIO_SUM');
 }
 
 function explainTotal(c: DepartmentScoring): string {
@@ -36,6 +41,7 @@ function explainTotal(c: DepartmentScoring): string {
   const parts = [`预算执行率得分 ${fmt(c.money.funds.score, dp)}`, ...c.goals.goals.map((g) => `${g.name} ${g.score}`)];
   const why: string[] = [];
   const n = reviewRows(c);
+  if (c.money.funds.review) why.push('预算执行情况需人工复核');
   if (n > 0) why.push(`${n}个指标需人工复核`);
   if (c.after.some((p) => p.code === 'WEIGHT_SUM')) why.push('分值合计与政策总分不符');
   if (c.after.some((p) => p.code === 'GOAL_RATIO_SUM')) why.push('权重比例合计不等于100%');
@@ -50,7 +56,7 @@ export function departmentResult(c: DepartmentScoring, lang: Lang = 'zh'): Score
   return {
     kind: 'department',
     schemaVersion: '1',
-    status: reviewRows(c) > 0 ? 'needs_review' : 'scored',
+    status: needsReview(c) ? 'needs_review' : 'scored',
     total: fmt(c.total),
     grade: grade?.label ?? null,
     gradeCode: grade?.code ?? null,

@@ -2,14 +2,27 @@
  * The budget-execution block: 执行率 = 全年执行数 / 全年预算数 and its points
  * (scoring-rules.md §1.5, §6.3), each beside what the filer reported.
  */
-import { ptr } from '../codes.js';
+import { ptr, type Code } from '../codes.js';
 import { pending, type Pending } from './pending.js';
 import { HUNDRED, ZERO, fmt, min, mulDivRound, round, sum, type Dec as D } from '../decimal.js';
 import type { Form, FundRow } from '../model/form.js';
 import type { FundsResult } from '../model/result.js';
 import type { Vocabulary } from '../parse/vocabulary.js';
 import type { Policy } from '../policy/types.js';
-import { differs } from './compare.js';
+import { differs, isEmptyNote } from './compare.js';
+import { implausible } from './indicator/units.js';
+
+/**
+ * Findings that leave the block's points undecided, so the form needs review and its total is
+ * provisional: a figure left blank (blank is not 0), two 资金总额 rows that disagree, 年初 + 调整
+ * ≠ 全年预算数 (rule 13), sources above the total, spending without a budget (6.3), a rate over
+ * 100 % where the policy refuses it (rule 15: production will not save it), execution and budget
+ * more than 100 times apart (the 万元 / 元 typo of issue 8 rule 3).
+ */
+const REVIEW_CODES: ReadonlySet<Code> = new Set<Code>([
+  'FUNDS_FIGURE_MISSING', 'FUNDS_ROW_FIGURE_MISSING', 'FUNDS_TOTAL_CONFLICT', 'BUDGET_PARTS_MISMATCH', 'FUNDS_SUM_MISMATCH',
+  'EXEC_WITHOUT_BUDGET', 'EXEC_RATE_OVER_100', 'FUNDS_UNIT_SUSPECT',
+]);
 
 /** The block's total (资金总额, 合计 …), a subtotal (小计) or a source: words from indicators/labels.json. */
 export function fundRowRole(row: FundRow, vocab: Vocabulary): 'total' | 'subtotal' | 'source' {
@@ -34,6 +47,8 @@ interface RateScore {
   rate: D | null;
   score: D;
   capped: boolean;
+  /** Not scored automatically: a figure is blank, or execution and budget are 100 times apart. */
+  unscored?: 'missing' | 'unit';
 }
 
 /** Rate in percent (rounded as the policy says) and the points it earns. */
@@ -63,10 +78,26 @@ interface Block {
   budget: D;
   executed: D;
   basis: FundsResult['basis'];
+  /** The figures the filer left blank in every row the block is read from (blank is not 0). */
+  missing: ('全年预算数' | '全年执行数')[];
+}
+
+/** Which of the two figures no row of `idx` carries. */
+function missingIn(idx: number[], rows: FundRow[], budgets: { value: D | undefined }[]): Block['missing'] {
+  const out: Block['missing'] = [];
+  if (!idx.some((i) => budgets[i].value !== undefined)) out.push('全年预算数');
+  if (!idx.some((i) => rows[i].executed !== undefined)) out.push('全年执行数');
+  return out;
+}
+
+/** The block's 资金总额 row: the first total row that carries a figure, else the first one (−1: none). */
+function totalRowIndex(rows: FundRow[], roles: string[], budgets: { value: D | undefined }[]): number {
+  const filled = roles.findIndex((r, i) => r === 'total' && (budgets[i].value !== undefined || rows[i].executed !== undefined));
+  return filled >= 0 ? filled : roles.indexOf('total');
 }
 
 function blockFigures(rows: FundRow[], totals: boolean[], roles: string[], budgets: { value: D | undefined }[], findings: Pending[]): Block {
-  const totalIdx = roles.indexOf('total');
+  const totalIdx = totalRowIndex(rows, roles, budgets);
   const sourceIdx = rows.map((_, i) => i).filter((i) => !totals[i]);
   const sourceBudget = sum(sourceIdx.map((i) => budgets[i].value ?? ZERO));
   const sourceExecuted = sum(sourceIdx.map((i) => rows[i].executed ?? ZERO));
@@ -82,20 +113,83 @@ function blockFigures(rows: FundRow[], totals: boolean[], roles: string[], budge
         findings.push(pending('FUNDS_SUM_MISMATCH', ptr('funds', 'rows', totalIdx, 'executed'), { field: '全年执行数', sum: fmt(sourceExecuted), total: fmt(executed) }));
       }
     }
-    return { budget, executed, basis: 'total_row' };
+    return { budget, executed, basis: 'total_row', missing: missingIn([totalIdx, ...sourceIdx], rows, budgets) };
   }
   return {
     budget: sourceIdx.length ? sourceBudget : sum(budgets.map((b) => b.value ?? ZERO)),
     executed: sourceIdx.length ? sourceExecuted : sum(rows.map((r) => r.executed ?? ZERO)),
     basis: 'sum_of_rows',
+    missing: missingIn(sourceIdx.length ? sourceIdx : rows.map((_, i) => i), rows, budgets),
   };
 }
 
+/** A second 资金总额 row whose figures differ from the first's: which one is right is not the engine's guess. */
+function totalConflicts(rows: FundRow[], roles: string[], budgets: { value: D | undefined }[]): Pending[] {
+  const first = totalRowIndex(rows, roles, budgets);
+  const out: Pending[] = [];
+  const differ = (a: D | undefined, b: D | undefined) => a !== undefined && b !== undefined && !a.equals(b);
+  roles.forEach((role, j) => {
+    if (role !== 'total' || j === first) return;
+    if (!differ(budgets[j].value, budgets[first].value) && !differ(rows[j].executed, rows[first].executed)) return;
+    const show = (i: number) => `${budgets[i].value ? fmt(budgets[i].value!) : '—'} / ${rows[i].executed ? fmt(rows[i].executed!) : '—'}`;
+    out.push(pending('FUNDS_TOTAL_CONFLICT', ptr('funds', 'rows', j), { row: rows[j].name, figures: show(j), first: rows[first].name, firstFigures: show(first) }));
+  });
+  return out;
+}
+
+/** 年初预算数 + 调整数 written beside a 全年预算数 that differs from their sum (rule 13: amt3 = amt1 + amt2). */
+function partsFindings(rows: FundRow[], budgets: { value: D | undefined; derived: boolean }[]): Pending[] {
+  const out: Pending[] = [];
+  rows.forEach((row, i) => {
+    const at = ptr('funds', 'rows', i, 'budget');
+    if (budgets[i].derived && row.adjustment !== undefined) {
+      out.push(pending('BUDGET_FROM_PARTS', at, { row: row.name, value: fmt(budgets[i].value!) }));
+    }
+    if (row.budget === undefined || row.initial === undefined || row.adjustment === undefined) return;
+    const parts = row.initial.plus(row.adjustment);
+    if (!parts.equals(row.budget)) {
+      out.push(pending('BUDGET_PARTS_MISMATCH', at, { row: row.name, initial: fmt(row.initial), adjustment: fmt(row.adjustment), sum: fmt(parts), budget: fmt(row.budget) }));
+    }
+  });
+  return out;
+}
+
+/**
+ * A figure the block takes from the sum of the sources (no total row, or the total's cell blank)
+ * while a source row left it blank beside its other figure: that blank was added as 0.
+ */
+function blankInSum(block: Block, rows: FundRow[], roles: string[], budgets: { value: D | undefined }[], totalIdx: number): Pending[] {
+  const out: Pending[] = [];
+  const get = { budget: (i: number) => budgets[i].value, executed: (i: number) => rows[i].executed };
+  const word = { budget: '全年预算数', executed: '全年执行数' } as const;
+  for (const [key, other] of [['budget', 'executed'], ['executed', 'budget']] as const) {
+    if (block.missing.includes(word[key])) continue;
+    if (block.basis === 'total_row' && get[key](totalIdx) !== undefined) continue;
+    roles.forEach((role, i) => {
+      if (role === 'source' && get[key](i) === undefined && get[other](i) !== undefined) {
+        out.push(pending('FUNDS_ROW_FIGURE_MISSING', ptr('funds', 'rows', i, key), { row: rows[i].name, field: word[key] }));
+      }
+    });
+  }
+  return out;
+}
+
+/** The block's rate and points; none when a figure is blank or the two are 100 times apart. */
+function blockScore(block: Block, points: D, policy: Policy): RateScore {
+  if (block.missing.length > 0) return { rate: null, score: ZERO, capped: false, unscored: 'missing' };
+  const main = executionScore(block.budget, block.executed, points, policy);
+  return implausible(block.executed, block.budget) ? { ...main, score: ZERO, unscored: 'unit' } : main;
+}
+
 /** Zero budget, over 100%, low execution without a reason: findings on the block as a whole. */
-function blockFindings(block: Block, main: RateScore, points: D, rows: FundRow[], mainPtr: string, policy: Policy): Pending[] {
+function blockFindings(block: Block, main: RateScore, points: D, rows: FundRow[], mainPtr: string, policy: Policy, vocab: Vocabulary): Pending[] {
   const out: Pending[] = [];
   const { budget, executed } = block;
-  if (budget.isZero()) {
+  for (const field of block.missing) out.push(pending('FUNDS_FIGURE_MISSING', mainPtr + (field === '全年预算数' ? '/budget' : '/executed'), { field }));
+  if (main.unscored === 'unit') {
+    out.push(pending('FUNDS_UNIT_SUSPECT', mainPtr + '/executed', { executed: fmt(executed), budget: fmt(budget) }));
+  }
+  if (budget.isZero() && !block.missing.includes('全年预算数')) {
     if (executed.isZero()) {
       if (main.rate === null) out.push(pending('ZERO_BUDGET', mainPtr + '/budget', { score: fmt(main.score) }));
     } else {
@@ -103,11 +197,12 @@ function blockFindings(block: Block, main: RateScore, points: D, rows: FundRow[]
     }
   }
   const dp = policy.budget.rateDecimals;
-  if (main.capped && policy.budget.over100 === 'error') {
+  if (main.capped && !main.unscored && policy.budget.over100 === 'error') {
     out.push(pending('EXEC_RATE_OVER_100', mainPtr + '/executed', { rate: fmt(main.rate!, dp), points: fmt(points) }));
   }
   const threshold = policy.budget.lowExecReasonThreshold;
-  if (threshold && main.rate && main.rate.lessThan(threshold) && !rows.some((r) => r.reason)) {
+  // A reason that says nothing (无, /, 无偏差) is no reason (6.6.4).
+  if (threshold && main.rate && main.rate.lessThan(threshold) && rows.every((r) => isEmptyNote(r.reason, vocab))) {
     out.push(pending('LOW_EXEC_REASON_REQUIRED', mainPtr + '/reason', { rate: fmt(main.rate, dp), threshold: threshold.toString() }));
   }
   return out;
@@ -194,6 +289,10 @@ function rowResult(f: RowFigures, policy: Policy): RowResult {
  */
 export function fundsExplanation(block: Block, main: RateScore, points: D, unit: string, policy: Policy): string {
   const score = fmt(main.score);
+  if (main.unscored === 'missing') return `${block.missing.join('、')}未填报，执行率无法计算；得分${score}分，需人工复核`;
+  if (main.unscored === 'unit') {
+    return `全年执行数${fmt(block.executed)}${unit}与全年预算数${fmt(block.budget)}${unit}相差100倍以上，疑为金额单位填写错误，未自动评分；得分${score}分，需人工复核`;
+  }
   if (!main.rate) return `全年预算数为0，执行率无法计算；得分${score}分`;
   const rateText = fmt(main.rate, policy.budget.rateDecimals);
   if (block.budget.isZero()) return `全年预算数与执行数均为0，按政策执行率记${rateText}%；得分${score}分`;
@@ -208,6 +307,8 @@ export interface FundsOutcome {
   findings: Pending[];
   score: D;
   points: D;
+  /** The block's points are not decided (a finding of REVIEW_CODES): the form needs review. */
+  review: boolean;
   /** The block as it crosses JSON, built when asked for. */
   result: () => FundsResult;
 }
@@ -219,16 +320,17 @@ export function scoreFunds(form: Form, policy: Policy, vocab: Vocabulary): Funds
   const roles = rows.map((r) => fundRowRole(r, vocab));
   const totals = roles.map((r) => r !== 'source');
   const budgets = rows.map(rowBudget);
-  const totalIdx = roles.indexOf('total');
+  const totalIdx = totalRowIndex(rows, roles, budgets);
 
-  budgets.forEach((b, i) => {
-    if (b.derived && rows[i].adjustment !== undefined) {
-      findings.push(pending('BUDGET_FROM_PARTS', ptr('funds', 'rows', i, 'budget'), { row: rows[i].name, value: fmt(b.value!) }));
-    }
-  });
+  findings.push(...partsFindings(rows, budgets), ...totalConflicts(rows, roles, budgets));
   const block = blockFigures(rows, totals, roles, budgets, findings);
-  const main = executionScore(block.budget, block.executed, points, policy);
-  findings.push(...blockFindings(block, main, points, rows, ptr('funds', 'rows', totalIdx >= 0 ? totalIdx : 0), policy));
+  findings.push(...blankInSum(block, rows, roles, budgets, totalIdx));
+  const main = blockScore(block, points, policy);
+  findings.push(...blockFindings(block, main, points, rows, ptr('funds', 'rows', totalIdx >= 0 ? totalIdx : 0), policy, vocab));
+  if (form.funds.points !== undefined && !form.funds.points.equals(policy.budget.points)) {
+    // The execution points are a 一级 weight like the others (rule 3: adjustable, summing to 100).
+    findings.push(pending('LEVEL_POINTS_DEVIATE', '/funds/points', { level1: '预算执行率', sum: form.funds.points.toString(), expected: policy.budget.points.toString() }));
+  }
   const ctx = { block, main, points, policy };
   const figures = rows.map((row, i) => rowFigures(row, i, totals[i], budgets[i].value, ctx, findings));
   const result = (): FundsResult => ({
@@ -245,5 +347,5 @@ export function scoreFunds(form: Form, policy: Policy, vocab: Vocabulary): Funds
     explanation: fundsExplanation(block, main, points, form.moneyUnit, policy),
     rows: figures.map((f) => rowResult(f, policy)),
   });
-  return { findings, score: main.score, points, result };
+  return { findings, score: main.score, points, review: findings.some((f) => REVIEW_CODES.has(f.code)), result };
 }

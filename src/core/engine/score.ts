@@ -8,6 +8,7 @@ import type { Form } from '../model/form.js';
 import type { BriefResult, Deviation, ScoreResult } from '../model/result.js';
 import { duplicateIndicators } from '../model/structure.js';
 import type { Vocabulary } from '../parse/vocabulary.js';
+import { yearMatches } from '../policy/select.js';
 import type { Policy } from '../policy/types.js';
 import { differs, isEmptyNote, normalizeGrade } from './compare.js';
 import { scoreFunds, type FundsOutcome } from './funds.js';
@@ -22,7 +23,9 @@ function totalsOf(form: Form, policy: Policy, outcomes: IndicatorOutcome[], budg
   const counted = outcomes.filter((o) => !o.skipped);
   const indicatorPoints = sum(counted.map((o) => o.points));
   const rawScore = sum(counted.map((o) => o.score));
-  const renormalised = policy.excludeAndRenormalise && counted.length < outcomes.length && indicatorPoints.greaterThan(ZERO);
+  // Rule 61 rescales for rows that do not apply; a blank template row (ROW_BLANK) is no indicator and rescales nothing.
+  const dropped = outcomes.some((o) => o.skipped && !o.notes.some((n) => n.code === 'ROW_BLANK'));
+  const renormalised = policy.excludeAndRenormalise && dropped && indicatorPoints.greaterThan(ZERO);
   const nominal = policy.totalPoints.minus(budgetPoints);
   const indicatorScore = renormalised ? mulDivRound(rawScore, nominal, indicatorPoints, policy.scoreDecimals) : rawScore;
   const total = round(budgetScore.plus(indicatorScore), policy.scoreDecimals);
@@ -35,12 +38,21 @@ function totalsOf(form: Form, policy: Policy, outcomes: IndicatorOutcome[], budg
 function pointChecks(t: Totals): Pending[] {
   const out: Pending[] = [];
   if (t.renormalised) out.push(pending('RENORMALISED', '/indicators', { nominal: t.nominal.toString() }));
-  if (!t.pointsTotal.equals(t.expectedPoints) && !t.renormalised) {
+  // Rescaling is for dropped rows, not for points that never added up (6.7.4): the check stands.
+  if (!t.pointsTotal.equals(t.expectedPoints)) {
     out.push(pending('WEIGHT_SUM', '/indicators', {
       sum: t.pointsTotal.toString(), indicators: t.indicatorPoints.toString(), budget: t.budgetPoints.toString(), expected: t.expectedPoints.toString(),
     }));
   }
   return out;
+}
+
+/** The default policy scoring a year outside its own years (no policy covers the year): said, not hidden (§6.9). */
+function scopeChecks(form: Form, policy: Policy): Pending[] {
+  if (!policy.isDefault || yearMatches(policy, form.fiscalYear)) return [];
+  const { yearFrom, yearTo } = policy.appliesTo;
+  const years = `${yearFrom ?? '…'}–${yearTo ?? '…'}`;
+  return [pending('POLICY_YEAR_FALLBACK', '/fiscalYear', { policy: policy.id, years, year: form.fiscalYear })];
 }
 
 function reportChecks(form: Form, policy: Policy, t: Totals, grade: { label: string } | null, vocab: Vocabulary): Pending[] {
@@ -98,6 +110,8 @@ export interface Scoring {
   grade: ReturnType<typeof gradeOf>;
   reviewRows: number;
   weightSum: boolean;
+  /** The funds block's points are not decided (funds.review): the form needs review too. */
+  fundsReview: boolean;
 }
 
 /** `extra`: findings of the caller's (validation's stripped fields) that close the list. */
@@ -112,8 +126,13 @@ export function scoreCore(form: Form, policy: Policy, vocab: Vocabulary, extra: 
   let reviewRows = 0;
   for (const o of outcomes) if (o.status === 'needs_review') reviewRows++;
   const weightSum = points.some((f) => f.code === 'WEIGHT_SUM');
-  const before = duplicateIndicators(form.indicators).map(fromFinding);
-  return { form, policy, vocab, funds, before, outcomes, after, totals: t, groups, grade, reviewRows, weightSum };
+  const before = [...scopeChecks(form, policy), ...duplicateIndicators(form.indicators).map(fromFinding)];
+  return { form, policy, vocab, funds, before, outcomes, after, totals: t, groups, grade, reviewRows, weightSum, fundsReview: funds.review };
+}
+
+/** Rows left to a person, or a funds block whose points are not decided. */
+function needsReview(c: Scoring): boolean {
+  return c.reviewRows > 0 || c.fundsReview;
 }
 
 function codesOf(c: Scoring): Code[] {
@@ -130,11 +149,11 @@ export function briefResult(c: Scoring): BriefResult {
   const dp = c.policy.scoreDecimals;
   const { policy } = c;
   return {
-    status: c.reviewRows > 0 ? 'needs_review' : 'scored',
+    status: needsReview(c) ? 'needs_review' : 'scored',
     total: fmt(c.totals.total),
     grade: c.grade?.label ?? null,
     gradeCode: c.grade?.code ?? null,
-    provisional: c.reviewRows > 0 || c.weightSum,
+    provisional: needsReview(c) || c.weightSum,
     policy: { id: policy.id, version: policy.version, hash: policy.hash, name: policy.name },
     summary: summaryOf(codesOf(c)),
     indicators: c.outcomes.map((o) => ({ index: o.row.index, score: fmt(o.score, dp), status: o.status, findings: o.notes.map((n) => n.code) })),
@@ -142,22 +161,22 @@ export function briefResult(c: Scoring): BriefResult {
 }
 
 export function fullResult(c: Scoring, lang: Lang = 'zh'): ScoreResult {
-  const { form, policy, totals: t, grade, reviewRows, weightSum } = c;
+  const { form, policy, totals: t, grade, reviewRows, weightSum, fundsReview } = c;
   const level = subtotalsOf(c.groups, policy.scoreDecimals);
   const findings = [
     ...localiseAll(c.funds.findings, lang), ...localiseAll(c.before, lang), ...c.outcomes.flatMap((o) => indicatorFindings(o, lang)), ...localiseAll(c.after, lang),
   ];
-  const provisional = reviewRows > 0 || weightSum;
+  const provisional = needsReview(c) || weightSum;
   const indicators = c.outcomes.map(indicatorResult);
   return {
     schemaVersion: '1',
-    status: reviewRows > 0 ? 'needs_review' : 'scored',
+    status: needsReview(c) ? 'needs_review' : 'scored',
     total: fmt(t.total),
     grade: grade?.label ?? null,
     gradeCode: grade?.code ?? null,
     gradeRequired: policy.gradeRequired,
     provisional,
-    explanation: { total: explainTotal(t, policy, level.level1, reviewRows, weightSum), grade: explainGrade(t.total, grade, policy, provisional) },
+    explanation: { total: explainTotal(t, policy, level.level1, { reviewRows, weightSum, fundsReview }), grade: explainGrade(t.total, grade, policy, provisional) },
     pointsTotal: t.pointsTotal.toString(),
     policy: { id: policy.id, version: policy.version, hash: policy.hash, name: policy.name },
     form: formRef(form),

@@ -158,7 +158,7 @@ export const ScoreResultSchema = z
     grade: z.string().nullable(),
     gradeCode: z.string().nullable(),
     gradeRequired: z.boolean().meta({ description: '评分政策是否要求评定等级（湖北：可不评级，仍给出计算等级）' }),
-    provisional: z.boolean().meta({ description: '总分与等级为暂定：有需人工复核的指标，或分值合计不等于政策总分' }),
+    provisional: z.boolean().meta({ description: '总分与等级为暂定：有需人工复核的指标或预算执行情况，或分值合计不等于政策总分' }),
     explanation: z
       .object({ total: z.string(), grade: z.string() })
       .meta({ description: '总分与等级的计算过程，如“执行率得分 8.76 + 指标得分 85.00 = 93.76”、“93.76 ≥ 90 → 优”' }),

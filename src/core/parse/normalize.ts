@@ -7,6 +7,8 @@
  * - ═ ﹦ → "=", ≧ → "≥", ≦ → "≤", − (U+2212) → "-", 〜 → "~", small ﹪﹤﹥ → % < >.
  * - Whitespace is removed except between two ASCII letters or digits ("= 100 %" → "=100%",
  *   "≤ 30 万元" → "≤30万元"; "5 10" stays two numbers).
+ * - Interval notation in square brackets, "[90,100]" or "【90%,100%】", is written "90~100" (a range),
+ *   before thousands separators are read: its comma separates the bounds.
  * - Thousands separators: a comma (or a space) is dropped only in the exact pattern
  *   d{1,3}(,ddd)+ not touching another digit or point ("1,200" → "1200", "1,200,000.5" → "1200000.5").
  *   Anything else ("1,5", "12,3456") is left alone: Chinese forms never use a decimal comma, so an
@@ -24,6 +26,8 @@ const FOLD: Record<string, string> = {
 /** Characters whose folding changes how a value is read (reported as FULLWIDTH_NORMALISED). */
 const SIGNIFICANT_FULLWIDTH = /[\uff10-\uff19\uff05\uff1c-\uff1e\uff0e]/;
 
+/** Interval notation "[90,100]", "【90%，100%】" → "90~100": the comma there is not a thousands separator. */
+const INTERVAL = /[[【](-?\d+(?:\.\d+)?%?),(-?\d+(?:\.\d+)?%?)[\]】]/g;
 const THOUSANDS_COMMA = /(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?![\d,])/g;
 const THOUSANDS_SPACE = /(?<![\d.])(\d{1,3})((?: \d{3})+)(?![\d ]?\d)/g;
 const WHITESPACE = /\s+/g;
@@ -45,6 +49,7 @@ export function normalizeWithInfo(s: string): Normalized {
     out = dropSpaces(out);
   }
   if (out.includes(',')) {
+    out = out.replace(INTERVAL, '$1~$2');
     out = out.replace(THOUSANDS_COMMA, (_m, head: string, rest: string) => head + rest.replace(/,/g, ''));
   }
   return { text: out, fullwidth };

@@ -22,6 +22,10 @@ export interface RawOperators {
   /** Words of a 指标性质 column (定性, 定量, 不适用, 正向 …) → an operator or a column kind. */
   columnWords: Record<string, string>;
   symbols: Record<Operator, string>;
+  /** Spellings that make a value approximate (约, 左右, 近 …): no rule tests an approximate value. */
+  approximate?: string[];
+  /** Words that make an actual's number a difference from the plan (提前, 延期 …). */
+  relative?: string[];
 }
 
 export interface RawUnits {
@@ -45,6 +49,8 @@ export interface RawQualitative {
   noDeviationNotes: string[];
   /** Grade spellings → the grade label ("优秀" → "优"). */
   gradeAliases: Record<string, string>;
+  /** Words giving a qualitative target or actual a direction (up / down) or a strength (strong). */
+  meaning?: { up: string[]; down: string[]; strong: string[] };
 }
 
 export interface RawTaxonomy {
@@ -120,6 +126,14 @@ export interface Vocabulary {
   /** Whole-cell spellings of an operator column: codes, words, symbols. */
   readonly columnOperators: ReadonlyMap<string, ColumnOperator>;
   readonly symbols: Readonly<Record<Operator, string>>;
+  /** Operator spellings that make a value approximate (normalised): 约, 左右, 近 … */
+  readonly approximate: ReadonlySet<string>;
+  /** Words that make a number a difference from the plan (提前5天, 延期3天), labelKey form. */
+  readonly relative: readonly string[];
+  /** Direction and strength words of qualitative values (labelKey form). */
+  readonly meaning: { readonly up: readonly string[]; readonly down: readonly string[]; readonly strong: readonly string[] };
+  /** Canonical grades, best first (the key order of qualitative.json's graded). */
+  readonly gradeOrder: readonly string[];
   /** Unit spelling (aliases, multiplier + alias, bare multiplier) → base and multiplier. */
   readonly units: ReadonlyMap<string, UnitDef>;
   readonly unitMaxLength: number;
@@ -325,6 +339,18 @@ function compileAnswers(raw: RawQualitative, tiers: Map<string, TierHit>, grades
   return answers;
 }
 
+/** The words that qualify a value's meaning: approximate, relative, direction, strength, grade order. */
+function compileMeaning(raw: RawVocabulary): Pick<Vocabulary, 'approximate' | 'relative' | 'meaning' | 'gradeOrder'> {
+  const list = (l: string[] | undefined) => [...new Set((l ?? []).map(labelKey))].sort(byLengthDesc);
+  const q = raw.qualitative;
+  return {
+    approximate: new Set((raw.operators.approximate ?? []).map(normalizeText)),
+    relative: list(raw.operators.relative),
+    meaning: { up: list(q.meaning?.up), down: list(q.meaning?.down), strong: list(q.meaning?.strong) },
+    gradeOrder: Object.keys(q.graded),
+  };
+}
+
 export function compileVocabulary(raw: RawVocabulary): Vocabulary {
   const ops = raw.operators;
   const prefixOperators = compileOperatorTokens(ops.prefix, 'prefix');
@@ -358,6 +384,7 @@ export function compileVocabulary(raw: RawVocabulary): Vocabulary {
     suffixTokens,
     columnOperators,
     symbols: { ...ops.symbols },
+    ...compileMeaning(raw),
     units,
     unitMaxLength,
     baseUnits: bases,

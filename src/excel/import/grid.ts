@@ -24,6 +24,9 @@ export interface Grid {
   cols: number;
   /** cells[r][c], 0-based; always present (empty text for blank cells). */
   cells: GridCell[][];
+  /** 0-based rows and columns hidden in Excel (read like any other; the reader says so). */
+  hiddenRows?: number[];
+  hiddenCols?: number[];
 }
 
 export function colName(c: number): string {
@@ -113,7 +116,11 @@ export function sheetGrid(ws: ExcelJS.Worksheet, maxRows: number, maxCols = 60):
     }
     cells.push(line);
   }
-  return { sheet: ws.name, rows, cols, cells };
+  const hiddenRows: number[] = [];
+  const hiddenCols: number[] = [];
+  for (let r = 0; r < rows; r++) if (ws.getRow(r + 1).hidden) hiddenRows.push(r);
+  for (let c = 0; c < cols; c++) if (ws.getColumn(c + 1).hidden) hiddenCols.push(c);
+  return { sheet: ws.name, rows, cols, cells, hiddenRows, hiddenCols };
 }
 
 /** A grid from plain arrays (tests, and sheets built in memory). */

@@ -1,5 +1,6 @@
 /**
- * Excel in: a workbook (bytes) → one FormInput per sheet that holds a 自评表, each with a map
+ * Excel in: a workbook (bytes) → one FormInput per 自评表 (a sheet may hold several, one under the
+ * other: splitForms), each with a map
  * from JSON pointer to cell, plus import findings. The bytes are checked before exceljs sees
  * them (not a zip, encrypted, zip bomb). Never throws on bad input.
  */
@@ -9,10 +10,10 @@ import type { DepartmentFormInput } from '../../core/department/form.js';
 import type { FormInput } from '../../core/model/form.js';
 import { readDepartmentSheet } from '../department/read.js';
 import { sheetGrid } from './grid.js';
-import { readSheet, type CellMap, type Layout } from './sheet.js';
+import { readSheet, splitForms, type CellMap, type Layout } from './sheet.js';
 import { checkXlsxBuffer, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipcheck.js';
 
-export { cellRef, readSheet, type CellMap, type Layout, type SheetRead } from './sheet.js';
+export { cellRef, readSheet, splitForms, type CellMap, type Layout, type SheetRead } from './sheet.js';
 export { checkXlsxBuffer, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipcheck.js';
 export { gridFromArrays, sheetGrid, type Grid } from './grid.js';
 
@@ -42,7 +43,7 @@ export type ImportResult =
   | { ok: true; forms: ImportedForm[]; findings: Finding[] }
   | { ok: false; error: Finding; findings: Finding[] };
 
-export type ImportErrorCode = 'IMPORT_NOT_XLSX' | 'IMPORT_ENCRYPTED' | 'IMPORT_TOO_LARGE' | 'IMPORT_NO_FORM';
+export type ImportErrorCode = 'IMPORT_NOT_XLSX' | 'IMPORT_ENCRYPTED' | 'IMPORT_TOO_LARGE' | 'IMPORT_NO_FORM' | 'IMPORT_SHEET_NOT_FOUND';
 
 export async function importWorkbook(buf: Buffer | Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
   const lang = opts.lang ?? 'zh';
@@ -67,7 +68,8 @@ export async function importWorkbook(buf: Buffer | Uint8Array, opts: ImportOptio
   const forms: ImportedForm[] = [];
   const sheets = wb.worksheets.filter((ws) => opts.sheet === undefined || ws.name === opts.sheet);
   if (opts.sheet !== undefined && sheets.length === 0) {
-    const error = finding('IMPORT_NO_FORM', '', { sheet: opts.sheet }, lang);
+    const names = wb.worksheets.map((ws) => `“${ws.name}”`).join(lang === 'en' ? ', ' : '、');
+    const error = finding('IMPORT_SHEET_NOT_FOUND', '', { sheet: opts.sheet, sheets: names }, lang);
     return { ok: false, error, findings: [error] };
   }
   const skipped: string[] = [];
@@ -90,16 +92,20 @@ export async function importWorkbook(buf: Buffer | Uint8Array, opts: ImportOptio
       forms.push({ ...dept, form: dept.form as DepartmentFormInput as unknown as FormInput });
       continue;
     }
-    const read = readSheet(grid, { lang, mofDivCode: opts.mofDivCode });
-    if (read === null) {
+    // A sheet may hold more than one form, one under the other.
+    const reads = splitForms(grid).map((part) => readSheet(part, { lang, mofDivCode: opts.mofDivCode }));
+    if (reads.every((read) => read === null)) {
       skipped.push(ws.name);
       continue;
     }
-    if (read.form === null) {
-      findings.push(...read.findings);
-      continue;
+    for (const read of reads) {
+      if (read === null) continue;
+      if (read.form === null) {
+        findings.push(...read.findings);
+        continue;
+      }
+      forms.push({ sheet: read.sheet, layout: read.layout, form: read.form, cells: read.cells, findings: read.findings });
     }
-    forms.push({ sheet: read.sheet, layout: read.layout, form: read.form, cells: read.cells, findings: read.findings });
   }
   if (forms.length === 0) {
     const sheet = skipped[0] ?? sheets[0]?.name ?? '';

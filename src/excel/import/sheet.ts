@@ -11,10 +11,16 @@ import type { Grid, GridCell } from './grid.js';
 import { ANALYSIS_KEYS, type Labels } from '../../core/parse/labels.js';
 import type { NumberKind } from '../../core/text.js';
 import { loadVocabulary } from '../../data/vocabulary.js';
+import { loadImportWords } from './data.js';
 import {
   analysisLabel,
   clean,
+  decorativeColumn,
   fundColumn,
+  furniture,
+  moneyUnitStatement,
+  oneLine,
+  says,
   identityLabel,
   indicatorColumn,
   isTotalFundName,
@@ -26,6 +32,7 @@ import {
   splitTotal,
   type AnalysisKey,
   type FundField,
+  type FurnitureWords,
   type IndicatorField,
 } from './words.js';
 
@@ -49,6 +56,8 @@ export interface SheetOptions {
   mofDivCode?: string;
   /** Row and section labels (indicators/labels.json); the default vocabulary's when omitted. */
   labels?: Labels;
+  /** Notes, footer, decorative columns, money-unit statements (indicators/import-words.json). */
+  words?: FurnitureWords;
 }
 
 /** "Sheet1!H14"; names with spaces or punctuation are quoted as Excel does ('My sheet'!A1). */
@@ -112,11 +121,21 @@ const SKIP_REASONS = {
   duplicate: { zh: '该栏目已读入一次，重复的内容未读入', en: 'this section was already read once' },
 } as const;
 
+/** Why a cell is left out of the form on purpose (IMPORT_CELL_IGNORED). */
+const IGNORE_REASONS = {
+  column: { zh: '所在列“{header}”不对应表单的任何字段', en: 'its column "{header}" maps to no field of the form' },
+  noHeader: { zh: '所在列没有表头，不对应表单的任何字段', en: 'its column has no header and maps to no field of the form' },
+  header: { zh: '重复的表头行（跨页打印时常见），不是指标', en: 'the header repeated (as a sheet printed over pages does), not an indicator' },
+  notes: { zh: '表下注释（注、备注、填表说明），不属于表单内容', en: 'a note under the table, not part of the form' },
+  footer: { zh: '填表信息（填表人、联系电话、日期等），不属于表单内容', en: 'the filer\'s signature line (name, phone, date), not part of the form' },
+} as const;
+
 class SheetReader {
   readonly cells: CellMap = {};
   readonly findings: Finding[] = [];
   private readonly lang: Lang;
   private readonly labels: Labels;
+  private readonly words: FurnitureWords;
 
   constructor(
     private readonly g: Grid,
@@ -124,6 +143,14 @@ class SheetReader {
   ) {
     this.lang = opts.lang ?? 'zh';
     this.labels = opts.labels ?? loadVocabulary().labels;
+    this.words = opts.words ?? loadImportWords();
+  }
+
+  /** A cell with content the form has no place for: a finding with its cell, never a silent drop. */
+  ignored(cell: GridCell, reason: keyof typeof IGNORE_REASONS, header = ''): void {
+    const t = clean(cell.text);
+    const text = t.length > 40 ? t.slice(0, 40) + '…' : t;
+    this.note('IMPORT_CELL_IGNORED', cell, { text, reason: IGNORE_REASONS[reason][this.lang].replace('{header}', clean(header)) });
   }
 
   /** A row the importer does not read: a finding with its cell, never a silent drop. */
@@ -171,7 +198,7 @@ class SheetReader {
       return undefined;
     }
     // An amount in another money unit stays as written: validation names both units (never converted).
-    if (r.unit !== undefined && r.unit !== moneyUnit) return t;
+    if (r.unit !== undefined && r.unit !== moneyUnit) return t.replace(/万\s*$/, '万元');
     if (r.changed && !cell.numeric && !/^[\d.]+%?$/.test(t.trim())) {
       this.note('IMPORT_VALUE_NORMALISED', cell, { value: t, normalised: r.value }, pointer);
     }
@@ -193,10 +220,8 @@ class SheetReader {
     const g = this.g;
     const rows = g.cells;
     // 1. The indicator header: the anchor of the form.
-    const indHeader = rows.findIndex(
-      (r) => rowHas(r, (t) => t.includes('三级指标') || t === '指标名称') && rowHas(r, (t) => t.includes('分值') || t.includes('权重')),
-    );
-    const titleRow = rows.findIndex((r) => rowHas(r, (t) => t.includes('自评表') || t.includes('绩效自评')));
+    const indHeader = rows.findIndex(isIndicatorHeader);
+    const titleRow = rows.findIndex((r) => rowHas(r, (t) => says(t, 'title')));
     if (indHeader < 0) {
       const looksLikeForm = rows.some((r) =>
         r.some((c) => /绩效自评表(\(\d{4}年度?\))?$/.test(norm(c.text)) && norm(c.text).length <= 60),
@@ -208,28 +233,32 @@ class SheetReader {
       return null;
     }
     const form: Record<string, unknown> = {};
-    const topRow = titleRow >= 0 && titleRow < indHeader ? titleRow : 0;
+    // A header over two rows: the groups above (绩效指标, 指标值 …) with the columns merged down.
+    const headTop = this.headerAbove(indHeader) ? indHeader - 1 : indHeader;
+    const topRow = titleRow >= 0 && titleRow < headTop ? titleRow : 0;
     if (rows[topRow]?.[0]) this.cells[''] = this.ref(rows[topRow].find((c) => c.text !== '') ?? rows[topRow][0]);
 
     // 2. The fund header: the last row above the indicators that names 执行数 / 执行率.
     let fundHeader = -1;
-    for (let r = indHeader - 1; r >= 0; r--) {
-      if (rowHas(rows[r], (t) => (t.includes('执行数') || t.includes('执行率')) && !t.includes('项目资金'))) {
+    const executedWord = (t: string) => says(t, 'fundHeader');
+    for (let r = headTop - 1; r >= topRow; r--) {
+      if (rowHas(rows[r], (t) => executedWord(t) && !says(t, 'fundLabel'))) {
         fundHeader = r;
-        if (r > 0 && rowHas(rows[r - 1], (t) => t.includes('执行数') || t.includes('执行率'))) continue;
+        if (r > 0 && rowHas(rows[r - 1], executedWord)) continue;
         break;
       }
     }
-    const identityEnd = fundHeader >= 0 ? fundHeader : indHeader;
+    const identityEnd = fundHeader >= 0 ? fundHeader : headTop;
 
     // 3. Title, year, identity.
     this.readIdentity(form, topRow, identityEnd);
+    this.readMoneyUnit(form, topRow, fundHeader >= 0 ? Math.min(fundHeader + 1, headTop - 1) : headTop - 1, fundHeader);
 
     // 4. Funds.
     let afterFunds = identityEnd;
     let layout: Layout = 'central';
     if (fundHeader >= 0) {
-      const res = this.readFunds(form, fundHeader, indHeader);
+      const res = this.readFunds(form, fundHeader, headTop);
       afterFunds = res.end;
       if (res.shanxi) layout = 'shanxi';
       if (res.jixiao) layout = 'jixiao';
@@ -238,7 +267,7 @@ class SheetReader {
     }
 
     // 5. Goals between the funds and the indicators.
-    this.readGoals(form, afterFunds, indHeader);
+    this.readGoals(form, afterFunds, headTop);
 
     // 6. Indicators, total, analysis.
     const ind = this.readIndicators(form, indHeader);
@@ -260,9 +289,60 @@ class SheetReader {
         this.note('IMPORT_REGION_INFERRED', null, { basis: '山西版式（年初指标值 / 调整后指标值）', code: '140000' }, '/mofDivCode');
       }
     }
+    this.hiddenRead(topRow);
     if (form.fiscalYear === undefined) this.note('IMPORT_FORM_INCOMPLETE', null, { field: '年度' }, '/fiscalYear');
     if (form.proName === undefined) this.note('IMPORT_FORM_INCOMPLETE', null, { field: '项目名称' }, '/proName');
     return { sheet: g.sheet, layout, form: order(form) as FormInput, cells: this.cells, findings: this.findings };
+  }
+
+  /** The row above the indicator header is part of it: a column name merged down into the header. */
+  private headerAbove(header: number): boolean {
+    if (header <= 0) return false;
+    const above = this.g.cells[header - 1];
+    const row = this.g.cells[header];
+    return above.some((c, i) => c.text.trim() !== '' && c.master === row[i].master && indicatorColumn(c.text) !== null);
+  }
+
+  /**
+   * The money unit the sheet states (title, a row of its own, the funds header): the statement
+   * nearest the amounts wins, another that disagrees is IMPORT_MONEY_UNIT_CONFLICT; none at all is
+   * IMPORT_MONEY_UNIT_ASSUMED (万元) — never a silent guess.
+   */
+  private readMoneyUnit(form: Record<string, unknown>, top: number, last: number, fundHeader: number): void {
+    const rows = this.g.cells;
+    const found: { unit: '万元' | '元'; cell: GridCell }[] = [];
+    for (let r = top; r <= last && r < rows.length; r++) {
+      for (const m of ownMasters(rows[r], r)) {
+        const unit = moneyUnitStatement(m.cell.text, this.words);
+        if (unit) found.push({ unit, cell: m.cell });
+      }
+    }
+    const used = found.at(-1);
+    if (!used) {
+      if (fundHeader >= 0) this.note('IMPORT_MONEY_UNIT_ASSUMED', rows[fundHeader].find((c) => c.text.trim() !== '') ?? rows[fundHeader][0], {}, '/moneyUnit');
+      return;
+    }
+    form.moneyUnit = used.unit;
+    this.mark('/moneyUnit', used.cell);
+    for (const other of found) {
+      if (other.unit !== used.unit) {
+        this.note('IMPORT_MONEY_UNIT_CONFLICT', other.cell, { unit: other.unit, moneyUnit: used.unit, used: this.ref(used.cell) }, '/moneyUnit');
+      }
+    }
+  }
+
+  /** Rows and columns hidden in Excel are read like the others; each that holds content is said once. */
+  private hiddenRead(top: number): void {
+    const g = this.g;
+    const first = (cells: GridCell[]) => cells.find((c) => c.text.trim() !== '' && c.master === c.address);
+    for (const r of g.hiddenRows ?? []) {
+      const cell = r >= top ? first(g.cells[r]) : undefined;
+      if (cell) this.note('IMPORT_HIDDEN_READ', cell, { what: this.lang === 'en' ? 'row' : '行' });
+    }
+    for (const c of g.hiddenCols ?? []) {
+      const cell = first(g.cells.slice(top).map((row) => row[c]));
+      if (cell) this.note('IMPORT_HIDDEN_READ', cell, { what: this.lang === 'en' ? 'column' : '列' });
+    }
   }
 
   private readIdentity(form: Record<string, unknown>, top: number, end: number): void {
@@ -294,7 +374,8 @@ class SheetReader {
         if (!key) continue;
         const next = ms[i + 1];
         if (!next || identityLabel(next.cell.text)) continue;
-        const value = this.text(next.cell);
+        // Names and codes on one line (a break typed into a narrow cell is layout).
+        const value = oneLine(this.text(next.cell));
         if (value === '') continue;
         if (key === 'proName') {
           form.proName = value;
@@ -341,7 +422,7 @@ class SheetReader {
       header + 1 < limit &&
       second !== undefined &&
       !second.some((c) => c.numeric) &&
-      rowHas(second, (t) => t.includes('申报') || t.includes('编制') || t.includes('调整') || t.includes('预算数'));
+      rowHas(second, (t) => says(t, 'fundSubHeader'));
     const fields = new Map<number, FundField>();
     const seen = new Set<FundField>();
     for (let c = 0; c < cols; c++) {
@@ -349,23 +430,27 @@ class SheetReader {
       if (twoRows && second[c].master !== rows[header][c].master) parts.push(second[c].text);
       const kind = fundColumn(parts.join(''));
       // The label column ("项目资金预算安排及执行进度(万元)") also says 执行 and 预算: skip it.
-      if (!kind || norm(parts[0]).includes('项目资金') || norm(parts[0]).includes('预算执行情况')) continue;
+      if (!kind || says(parts[0], 'fundLabel')) continue;
       if (seen.has(kind) && kind !== 'reason') continue;
       if (c > 0 && rows[header][c - 1].master === rows[header][c].master && (!twoRows || second[c - 1].master === second[c].master)) continue;
       fields.set(c, kind);
       seen.add(kind);
     }
-    const headerText = rows[header].map((c) => c.text).join('') + (twoRows ? second.map((c) => c.text).join('') : '');
-    if (/[(（]\s*元\s*[)）]/.test(headerText) && !headerText.includes('万元')) form.moneyUnit = '元';
     this.mark('/funds', rows[header][0]);
     const firstCol = Math.min(...fields.keys());
+    const unmapped = new Map<number, string>();
+    for (let c = Number.isFinite(firstCol) ? firstCol : cols; c < cols; c++) {
+      if (fields.has(c) || (c > 0 && rows[header][c - 1].master === rows[header][c].master)) continue;
+      const h = rows[header][c].text + (twoRows && second[c].master !== rows[header][c].master ? second[c].text : '');
+      if (!decorativeColumn(h, this.words)) unmapped.set(c, h);
+    }
     const jixiao = [...fields.values()].some((k) => k.startsWith('reported'));
     const list: Record<string, unknown>[] = [];
     let r = header + (twoRows ? 2 : 1);
     for (; r < limit; r++) {
       const row = rows[r];
       if (rowBlank(row)) continue;
-      if (rowHas(row, (t) => this.labels.goalSection(t) || t.includes('三级指标'))) break;
+      if (rowHas(row, (t) => this.labels.goalSection(t) || says(t, 'indicatorName'))) break;
       const labelCells = masters(row, 0, Number.isFinite(firstCol) ? firstCol : 1).filter((m) => m.cell.text.trim() !== '');
       const labelCell = labelCells.at(-1)?.cell;
       const i = list.length;
@@ -411,9 +496,10 @@ class SheetReader {
           any = true;
         }
       }
-      const labelText = labelCell ? this.text(labelCell) : '';
+      const labelText = labelCell ? oneLine(this.text(labelCell)) : '';
       if (!any && labelText === '') continue;
       if (!any && !this.labels.fundRow(labelText)) break;
+      this.ignoredCells(r, header, unmapped, fields.keys());
       const name = labelText.replace(/^其中\s*[:：]?\s*/, '').replace(/[:：]\s*$/, '').trim();
       if (name !== '') {
         item.name = name;
@@ -443,14 +529,14 @@ class SheetReader {
     const rows = this.g.cells;
     let header = -1;
     for (let r = from; r < to; r++) {
-      if (rowHas(rows[r], (t) => t.includes('完成情况')) && rowHas(rows[r], (t) => t.includes('目标'))) {
+      if (rowHas(rows[r], (t) => says(t, 'goalHeaderCompletion')) && rowHas(rows[r], (t) => says(t, 'goalHeaderTarget'))) {
         header = r;
         break;
       }
     }
     if (header < 0) return;
     const groups = masters(rows[header]).filter((m) => m.cell.text.trim() !== '');
-    const ci = groups.findIndex((m) => norm(m.cell.text).includes('完成情况'));
+    const ci = groups.findIndex((m) => says(m.cell.text, 'goalHeaderCompletion'));
     if (ci < 0) return;
     const ti = ci - 1;
     const span = (k: number): [number, number] => {
@@ -475,7 +561,7 @@ class SheetReader {
     for (let r = header + 1; r < to; r++) {
       const row = rows[r];
       if (rowBlank(row)) continue;
-      if (rowHas(row, (t) => t.includes('三级指标') || t.includes('一级指标'))) break;
+      if (rowHas(row, (t) => says(t, 'indicatorLevel'))) break;
       const tc = pick(row, ts, te);
       const cc = pick(row, cs, ce);
       if (!tc && !cc) continue;
@@ -504,11 +590,20 @@ class SheetReader {
     const cols = this.g.cols;
     const fields = new Map<number, IndicatorField>();
     const seen = new Set<IndicatorField>();
+    /** Columns the form has no field for (备注, 指标值说明, a second 分值 …): their cells are said, not read. */
+    const unmapped = new Map<number, string>();
+    const top = this.headerAbove(header) ? rows[header - 1] : undefined;
     for (let c = 0; c < cols; c++) {
       const cell = rows[header][c];
       if (c > 0 && rows[header][c - 1].master === cell.master) continue;
-      const kind = indicatorColumn(cell.text);
-      if (!kind || seen.has(kind)) continue;
+      // Two header rows: the column's own name, else its group's name with it (指标值 / 年度).
+      const group = top && top[c].master !== cell.master ? top[c].text : '';
+      const kind = indicatorColumn(cell.text) ?? (group ? indicatorColumn(group + cell.text) : null);
+      const headerText = cell.text.trim() !== '' ? cell.text : group;
+      if (!kind || seen.has(kind)) {
+        if (!decorativeColumn(headerText, this.words)) unmapped.set(c, headerText);
+        continue;
+      }
       fields.set(c, kind);
       seen.add(kind);
     }
@@ -532,6 +627,12 @@ class SheetReader {
     for (; r < rows.length; r++) {
       const row = rows[r];
       if (rowBlank(row)) continue;
+      // The header again (a sheet printed over pages repeats it), with the group row above it.
+      if (isIndicatorHeader(row) || (r + 1 < rows.length && isIndicatorHeader(rows[r + 1]) && this.headerAbove(r + 1))) {
+        const first = ownMasters(row, r)[0]?.cell;
+        if (first) this.ignored(first, 'header');
+        continue;
+      }
       const role = this.rowRole(r, shape, (k) => {
         const c = colOf(k);
         return c >= 0 && row[c].master !== rows[header][c].master ? this.text(row[c]) : '';
@@ -559,15 +660,16 @@ class SheetReader {
       const item: Record<string, unknown> = {};
       const l1c = get('level1');
       const l2c = get('level2');
-      const t1 = l1c ? levelName(this.text(l1c)) : '';
-      const t2 = l2c ? levelName(this.text(l2c)) : '';
+      const t1 = l1c ? levelName(oneLine(this.text(l1c))) : '';
+      const t2 = l2c ? levelName(oneLine(this.text(l2c))) : '';
       if (t1 !== '' && t1 !== l1) {
         l1 = t1;
         l2 = '';
       }
       if (t2 !== '') l2 = t2;
       const nameCell = get('name');
-      const name = nameCell ? this.text(nameCell) : '';
+      const name = nameCell ? oneLine(this.text(nameCell)) : '';
+      this.ignoredCells(r, header, unmapped, fields.keys());
       const texts: Partial<Record<IndicatorField, string>> = {};
       for (const k of ['initialTarget', 'target', 'operator', 'unit', 'actual', 'deviationNote', 'evalStd', 'deductionReason', 'level1Code', 'level2Code', 'code', 'id'] as const) {
         const cell = get(k);
@@ -631,6 +733,23 @@ class SheetReader {
     form.indicators = list;
     if (list.length === 0) this.note('IMPORT_FORM_INCOMPLETE', rows[header][0], { field: '三级指标' }, '/indicators');
     return { end: r, totalRow, reportedCol: jixiao ? colOf('reportedScore') : -1, scoreCol: colOf('score'), layout, jixiao };
+  }
+
+  /**
+   * Cells of row r in the columns the form has no field for: each one with content becomes
+   * IMPORT_CELL_IGNORED, unless it continues a merge (from a mapped cell, the header, a cell to
+   * its left or a row above), which is said where it starts or not at all.
+   */
+  private ignoredCells(r: number, header: number, unmapped: Map<number, string>, mappedCols: Iterable<number>): void {
+    const row = this.g.cells[r];
+    const mapped = new Set([...mappedCols].map((c) => row[c].master));
+    for (const [c, h] of unmapped) {
+      const cell = row[c];
+      if (cell.text.trim() === '' || mapped.has(cell.master) || cell.master === this.g.cells[header][c].master) continue;
+      if (cell.master !== cell.address && (rowCol(cell.master).r !== r || (c > 0 && row[c - 1].master === cell.master))) continue;
+      if (clean(h) === '') this.ignored(cell, 'noHeader');
+      else this.ignored(cell, 'column', h);
+    }
   }
 
   /**
@@ -701,10 +820,18 @@ class SheetReader {
   private readAnalysis(form: Record<string, unknown>, from: number, reportedCol: number, scoreCol: number): void {
     const rows = this.g.cells;
     const analysis: Partial<Record<AnalysisKey, string>> = {};
+    let inNotes = false;
     for (let r = from; r < rows.length; r++) {
       const own = ownMasters(rows[r], r);
       if (own.length === 0) continue;
-      if (this.labels.remark(own[0].cell.text)) break;
+      // The notes under the table (and the lines that continue them) and the signature footer.
+      const kind = furniture(own[0].cell.text, this.words) ?? (this.labels.remark(own[0].cell.text) ? 'notes' : null);
+      if (kind === 'generated') continue; // jixiao's own export, about its computation
+      if (kind === 'notes') inNotes = true;
+      if (kind !== null || inNotes) {
+        for (const m of own) this.ignored(m.cell, kind ?? 'notes');
+        continue;
+      }
       const cells = own.filter((m) => !this.labels.sections(m.cell.text)).map((m) => m.cell);
       if (cells.length === 0 || this.labels.generated(cells[0].text)) continue;
       if (this.labels.scoreTotal(cells[0].text) && form.reportedTotal === undefined) {
@@ -753,6 +880,36 @@ function orderBy(o: Record<string, unknown>, keys: string[]): Record<string, unk
 const order = (o: Record<string, unknown>) => orderBy(o, FORM_ORDER);
 const orderRow = (o: Record<string, unknown>) => orderBy(o, ROW_ORDER);
 const orderIndicator = (o: Record<string, unknown>) => orderBy(o, IND_ORDER);
+
+const isIndicatorHeader = (r: Row) =>
+  rowHas(r, (t) => says(t, 'indicatorName')) && rowHas(r, (t) => says(t, 'indicatorPoints'));
+
+/**
+ * The forms of one sheet, as grids of the same size with the rows of the other forms blanked
+ * (addresses kept). A second form starts at the last title row (…自评表) or, failing one, the last
+ * 项目名称 row above its own indicator header; without either the sheet is one form.
+ */
+export function splitForms(grid: Grid): Grid[] {
+  const headers = grid.cells.flatMap((r, i) => (isIndicatorHeader(r) ? [i] : []));
+  const starts = [0];
+  for (let k = 1; k < headers.length; k++) {
+    const from = headers[k - 1] + 1;
+    let start = -1;
+    for (const test of [(t: string) => t.length <= 60 && says(t, 'title'), (t: string) => identityLabel(t) === 'proName']) {
+      for (let r = headers[k] - 1; r >= from && start < 0; r--) if (ownMasters(grid.cells[r], r).some((m) => test(norm(m.cell.text)))) start = r;
+      if (start >= 0) break;
+    }
+    if (start > starts.at(-1)!) starts.push(start);
+  }
+  if (starts.length === 1) return [grid];
+  return starts.map((start, i) => {
+    const end = starts[i + 1] ?? grid.rows;
+    const cells = grid.cells.map((row, r) =>
+      r >= start && r < end ? row : row.map((c) => ({ address: c.address, master: c.address, text: '', numeric: false, formulaNoResult: false })),
+    );
+    return { ...grid, cells };
+  });
+}
 
 /** Read one sheet. null: the sheet holds no form at all (no header words). */
 export function readSheet(grid: Grid, opts: SheetOptions = {}): SheetRead | null {

@@ -1,22 +1,29 @@
 /**
  * The words that find things on a 自评表: header names in all the spellings seen on real forms
  * (full- and half-width brackets and colons, line breaks inside cells, (50分) suffixes), and the
- * cleaning of numbers typed as text. Pure. Row and section labels (总分, 合计, 项目绩效分析 …) are
- * data: indicators/labels.json, compiled in src/core/parse/labels.ts and passed in as `labels`.
+ * cleaning of numbers typed as text. The column header words, notes, footer, 序号 and the money-unit
+ * statements are data: indicators/import-words.json (src/excel/import/data.ts). Row and section
+ * labels (总分, 合计, 项目绩效分析 …) are data too: indicators/labels.json, compiled in
+ * src/core/parse/labels.ts and passed in as `labels`.
  */
 import type { AnalysisKey, Labels } from '../../core/parse/labels.js';
 import { halfWidth, readNumberText, type NumberKind } from '../../core/text.js';
+import { loadImportWords, type FundField, type IndicatorField } from './data.js';
 
 export type { AnalysisKey } from '../../core/parse/labels.js';
 
 /** For matching only: no whitespace, half-width brackets and colons, no trailing colon. */
 export function norm(s: string): string {
+  return fold(s).replace(/:+$/, '');
+}
+
+/** norm, keeping a trailing colon ("注：" → "注:"). */
+export function fold(s: string): string {
   return s
     .replace(/[\s\u3000\u00a0]+/g, '')
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
-    .replace(/[：]/g, ':')
-    .replace(/:+$/, '');
+    .replace(/[：]/g, ':');
 }
 
 /** Keep the text as written, but trim it and collapse the line breaks Excel users put in cells. */
@@ -24,104 +31,41 @@ export function clean(s: string): string {
   return s.replace(/\r\n?/g, '\n').replace(/[ \t\u3000\u00a0]+/g, ' ').trim();
 }
 
-export type FundField =
-  | 'declared'
-  | 'initial'
-  | 'adjustment'
-  | 'budget'
-  | 'executed'
-  | 'balance'
-  | 'rate'
-  | 'points'
-  | 'score'
-  | 'reason'
-  | 'reportedBalance'
-  | 'reportedRate'
-  | 'reportedScore'
-  | 'foundTypeCode'
-  | 'isTotal';
-
-/** 资金结余, 结转结余, 资金结(转)余, 结（转）余. */
-const BALANCE = /结余|结转|结\(转\)余/;
+export type { FundField, IndicatorField } from './data.js';
 
 /** A fund row that is the total of the block: a total name that is not a subtotal (小计). */
 export function isTotalFundName(name: string, labels: Labels): boolean {
   return labels.fundTotal(name) && !labels.fundSubtotal(name);
 }
 
-/** Classify one column of the money block by its header text (both header rows joined). */
-export function fundColumn(h: string): FundField | null {
+interface HeaderRule<F> {
+  field: F | null;
+  all?: string[];
+  any?: string[];
+  exact?: string[];
+}
+
+/** The field of the first rule the header matches (null: none, or a column the form has no field for). */
+function byRules<F>(h: string, rules: readonly HeaderRule<F>[]): F | null {
   const t = norm(h);
   if (t === '') return null;
-  if (t.includes('资金来源代码')) return 'foundTypeCode';
-  if (t.includes('总额行')) return 'isTotal';
-  if (t.includes('填报')) {
-    if (t.includes('执行率')) return 'reportedRate';
-    if (BALANCE.test(t)) return 'reportedBalance';
-    if (t.includes('得分')) return 'reportedScore';
-    return null;
+  for (const r of rules) {
+    const hit =
+      (r.exact ?? []).some((w) => norm(w) === t) ||
+      ((r.all !== undefined || r.any !== undefined) && (r.all ?? []).every((w) => t.includes(norm(w))) && (r.any === undefined || r.any.some((w) => t.includes(norm(w)))));
+    if (hit) return r.field;
   }
-  if (t.includes('目标申报')) return 'declared';
-  if (t.includes('预算编制')) return 'initial';
-  if (t.includes('执行率')) return 'rate';
-  if (t.includes('调整后预算') || t.includes('全年预算') || t.includes('调整预算') || t.includes('变动后预算')) return 'budget';
-  if (t.includes('年度调整') || t.includes('调整数') || t.includes('调整金额')) return 'adjustment';
-  if (t.includes('年初预算') || t.includes('年初批复')) return 'initial';
-  if (t.includes('执行数') || t.includes('执行金额') || t.includes('实际支出')) return 'executed';
-  if (BALANCE.test(t)) return 'balance';
-  if (t.includes('分值') || t.includes('权重')) return 'points';
-  if (t.includes('得分')) return 'score';
-  if (t.includes('原因') || t.includes('说明')) return 'reason';
   return null;
 }
 
-export type IndicatorField =
-  | 'level1'
-  | 'level2'
-  | 'name'
-  | 'initialTarget'
-  | 'target'
-  | 'operator'
-  | 'unit'
-  | 'actual'
-  | 'points'
-  | 'score'
-  | 'reportedScore'
-  | 'deviationNote'
-  | 'evalStd'
-  | 'manualScore'
-  | 'deduction'
-  | 'deductionReason'
-  | 'level1Code'
-  | 'level2Code'
-  | 'code'
-  | 'id'
-  | 'isDefaultCostRow';
+/** Classify one column of the money block by its header text (both header rows joined): indicators/import-words.json fundColumns. */
+export function fundColumn(h: string, rules: readonly HeaderRule<FundField>[] = loadImportWords().fundColumns): FundField | null {
+  return byRules(h, rules);
+}
 
-export function indicatorColumn(h: string): IndicatorField | null {
-  const t = norm(h);
-  if (t === '') return null;
-  if (t.includes('填报得分')) return 'reportedScore';
-  if (t.includes('代码') || t.includes('编码')) return t.includes('一级') ? 'level1Code' : t.includes('二级') ? 'level2Code' : 'code';
-  if (t.includes('指标主键') || t === '指标id') return 'id';
-  if (t.includes('默认成本指标')) return 'isDefaultCostRow';
-  if (t.includes('一级')) return 'level1';
-  if (t.includes('二级')) return 'level2';
-  if (t.includes('三级') || t === '指标名称' || t === '绩效指标名称') return 'name';
-  if (t.includes('年初指标值') || t.includes('年初目标值')) return 'initialTarget';
-  if (t.includes('调整后指标值') || t.includes('调整后目标值') || t.includes('调整指标值')) return 'target';
-  if (t.includes('指标性质') || t.includes('计算符号') || t.includes('指标方向')) return 'operator';
-  if (t.includes('单位')) return 'unit';
-  if (t.includes('实际') || t.includes('完成值')) return 'actual';
-  if (t.includes('指标值') || t.includes('目标值')) return 'target';
-  if (t.includes('扣减理由')) return 'deductionReason';
-  if (t.includes('扣减')) return 'deduction';
-  if (t.includes('人工评分')) return 'manualScore';
-  if (t.includes('计算方法') || t.includes('评分标准') || t.includes('扣)分标准') || t.includes('扣分标准')) return 'evalStd';
-  if (t.includes('原因') || t.includes('改进措施')) return 'deviationNote';
-  if (t.includes('分值') || t.includes('权重')) return 'points';
-  if (t.includes('得分')) return 'score';
-  return null;
+/** Classify one column of the indicator block by its header text: indicators/import-words.json indicatorColumns. */
+export function indicatorColumn(h: string, rules: readonly HeaderRule<IndicatorField>[] = loadImportWords().indicatorColumns): IndicatorField | null {
+  return byRules(h, rules);
 }
 
 /** A label of the 项目绩效分析 block, or null. Long texts are values, not labels. */
@@ -158,7 +102,18 @@ export type NumberRead = { kind: 'blank' } | { kind: 'number'; value: string; ch
  * "10分" (points), "31.59万元" (amount: the unit is returned). Nothing passes through a float.
  */
 export function readNumber(text: string, as: NumberKind = 'plain'): NumberRead {
-  return readNumberText(text.trim(), as);
+  const t = text.trim();
+  // "320万" on an amount: 万 is short for 万元 (the unit is returned and checked like 万元).
+  return readNumberText(as === 'amount' && /万\s*$/.test(t) ? t + '元' : t, as);
+}
+
+/**
+ * A name on one line: the line breaks a person types into a narrow 三级指标 cell are layout,
+ * not part of the name ("日常养护\n道路里程" → "日常养护道路里程"; between two Latin letters or
+ * digits a space is kept).
+ */
+export function oneLine(s: string): string {
+  return s.replace(/[ \t]*\n[ \t]*/g, (m, at: number, all: string) => (/[A-Za-z0-9]/.test(all[at - 1] ?? '') && /[A-Za-z0-9]/.test(all[at + m.length] ?? '') ? ' ' : ''));
 }
 
 const PROVINCES: [string, string][] = [
@@ -202,4 +157,56 @@ export function splitTotal(s: string): { total?: string; grade?: string } {
   const g = /(优秀|良好|合格|不合格|优|良|中|差)/.exec(t.replace(/\d+(\.\d+)?/g, ''));
   if (g) out.grade = g[1];
   return out;
+}
+
+/** The words of indicators/import-words.json (src/excel/import/data.ts loads them). */
+export interface FurnitureWords {
+  notes: { exact?: string[]; prefix?: string[] };
+  footer: { exact?: string[]; prefix?: string[] };
+  generated: { exact?: string[]; prefix?: string[] };
+  decorativeColumns: { exact?: string[]; prefix?: string[] };
+  moneyUnit: { statements: string[] };
+}
+
+function matches(t: string, m: { exact?: string[]; prefix?: string[] }): boolean {
+  return (m.exact ?? []).some((w) => norm(w) === norm(t)) || (m.prefix ?? []).some((w) => t.startsWith(fold(w)));
+}
+
+/** A cell of the notes under the table, of the signature footer, or jixiao's own notes row; else null. */
+export function furniture(s: string, w: FurnitureWords): 'notes' | 'footer' | 'generated' | null {
+  const t = fold(s);
+  if (t === '') return null;
+  if (matches(t, w.generated)) return 'generated';
+  if (matches(t, w.footer)) return 'footer';
+  if (matches(t, w.notes)) return 'notes';
+  return null;
+}
+
+/** A column that only numbers the rows (序号): its cells are passed over without a finding. */
+export function decorativeColumn(h: string, w: FurnitureWords): boolean {
+  return matches(fold(h), w.decorativeColumns);
+}
+
+/** The money unit a cell states ("（单位：万元）", "单位：元", "项目资金(元)"), or null. */
+export function moneyUnitStatement(s: string, w: FurnitureWords): '万元' | '元' | null {
+  const t = fold(s);
+  if (t === '' || t.length > 60) return null;
+  const hit = w.moneyUnit.statements.map(fold).filter((st) => t.includes(st));
+  if (hit.some((st) => st.includes('万元'))) return '万元';
+  return hit.length > 0 ? '元' : null;
+}
+
+type BlockKey = keyof ReturnType<typeof loadImportWords>['blocks'];
+const blockCache = new Map<BlockKey, { exact: string[]; contains: string[] }>();
+
+/** The block-finding words of indicators/import-words.json: does the cell text say `key`? */
+export function says(t: string, key: BlockKey): boolean {
+  let w = blockCache.get(key);
+  if (!w) {
+    const raw = loadImportWords().blocks[key];
+    w = { exact: (raw.exact ?? []).map(norm), contains: (raw.contains ?? []).map(norm) };
+    blockCache.set(key, w);
+  }
+  const n = norm(t);
+  return w.exact.includes(n) || w.contains.some((x) => n.includes(x));
 }

@@ -1,4 +1,7 @@
-/** GET /v1/audit (bureau): the audit log of every write, newest first, with cursor paging. */
+/**
+ * GET /v1/audit (bureau): the audit log of every write, newest first, with cursor paging. A bureau
+ * key bound to a region reads the writes of that region's keys only.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CURSORS } from '../../store/repository.js';
@@ -31,7 +34,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         const q = req.query;
         const after = q.cursor === undefined ? null : CURSORS.audit.decode(q.cursor);
         if (q.cursor !== undefined && after === null) return problem(reply, 'BAD_CURSOR');
-        const page = await store.auditPage({ cursor: after && after[0], limit: q.limit ?? PAGE_LIMIT_DEFAULT, action: q.action, target: q.target });
+        const region = req.principal!.mofDivCode;
+        const page = await store.auditPage({ cursor: after && after[0], limit: q.limit ?? PAGE_LIMIT_DEFAULT, action: q.action, target: q.target, region });
         // nextCursor: the same cursor under its name before issue 12 (deprecated).
         return { ...page, nextCursor: page.next };
       }),

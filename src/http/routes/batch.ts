@@ -111,7 +111,7 @@ class BatchScorer {
       this.req.work.forms++;
       return this.fail('LINE_TOO_LARGE', { line: l.n, limit }, null);
     }
-    const parsed = parseJson(l.text as string);
+    const parsed = l.invalidUtf8 ? ({ ok: false, code: 'INVALID_UTF8' } as const) : parseJson(l.text as string);
     if (!parsed.ok) {
       this.summary.lines++;
       this.req.work.forms++;

@@ -7,7 +7,7 @@
  * Bad uploads are 4xx problems whose code says why (IMPORT_NOT_XLSX 415, IMPORT_ENCRYPTED 422,
  * IMPORT_TOO_LARGE 413 — also a workbook over the worker's time or memory budget —,
  * IMPORT_TOO_MANY_ROWS 413, IMPORT_NO_FORM 422); nothing a client sends gives a 5xx. Workbooks are
- * read by src/excel/pool.ts in worker threads; when they are all busy and the queue is full: 503.
+ * read by src/excel/pool.ts in child processes (readers with their own heap limit); when they are all busy and the queue is full: 503.
  */
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -21,7 +21,9 @@ import { wantsStandard } from '../schemas/standard.js';
 import { formToStandard, type Json } from '../../standard/convert.js';
 import { loadStandardCodes } from '../../standard/load.js';
 import { resultToStandard } from '../../standard/output.js';
-import { problems } from '../schemas/common.js';
+import { PolicyQuerySchema, problems } from '../schemas/common.js';
+import { choosePolicy } from '../scoring.js';
+import type { Policy } from '../../core/policy/types.js';
 import { EXPORT_ANSWER, ExportQuerySchema, FormsBodySchema, ImportAnswerSchema, ImportQuerySchema, NarrativeAnswerSchema } from '../schemas/excel.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -35,6 +37,7 @@ const IMPORT_STATUS: Partial<Record<Code, number>> = {
   IMPORT_ENCRYPTED: 422,
   IMPORT_TOO_LARGE: 413,
   IMPORT_NO_FORM: 422,
+  IMPORT_SHEET_NOT_FOUND: 422,
   IMPORT_TOO_MANY_ROWS: 413,
 };
 
@@ -72,7 +75,7 @@ function prefixed(input: unknown, index: number, problems: Finding[]): Finding[]
  * The body of /export and /narrative: one form, an array or {forms: [...]}, each scored.
  * On a problem the answer is sent and returned as `sent`.
  */
-function scoreBody(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply) {
+function scoreBody(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, policy?: Policy) {
   const fail = (sent: FastifyReply) => ({ ok: false as const, sent });
   if (req.body === undefined || req.body === null) return fail(problem(reply, 'EMPTY_BODY'));
   if (Buffer.isBuffer(req.body)) return fail(problem(reply, 'UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') }));
@@ -81,7 +84,7 @@ function scoreBody(app: FastifyInstance, req: FastifyRequest, reply: FastifyRepl
     const detail = langOf(req) === 'en' ? `from 1 to ${MAX_EXPORT_FORMS} forms, got ${count}` : `表单数应在1到${MAX_EXPORT_FORMS}之间，实际为${count}`;
     return fail(problem(reply, 'BAD_REQUEST', { detail }));
   }
-  const scored = scoreMany(app.jixiao, req.body, langOf(req));
+  const scored = scoreMany(app.jixiao, req.body, langOf(req), policy);
   if (!scored.ok) {
     const problems = prefixed(req.body, scored.index, scored.problems);
     return fail(problem(reply, 'INVALID_FORM', { count: problems.length }, problems));
@@ -93,7 +96,7 @@ function scoreBody(app: FastifyInstance, req: FastifyRequest, reply: FastifyRepl
 export const excelRoutes: FastifyPluginAsync = async (app) => {
   // Encapsulated: these parsers apply to the routes of this plugin only.
   await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
-  // Workbooks are read in worker threads, never on the event loop (IMPORT_* in src/config.ts).
+  // Workbooks are read in reader processes, never on the event loop nor in the server's heap (IMPORT_* in src/config.ts).
   const c = app.config;
   const pool = new ImportPool({ workers: c.importWorkers, queue: c.importQueue, timeoutMs: c.importTimeoutMs, memoryMb: c.importMemoryMb, maxRows: c.importMaxRows });
   app.addHook('onClose', async () => pool.close());
@@ -172,17 +175,21 @@ export const excelRoutes: FastifyPluginAsync = async (app) => {
         tags: ['excel'],
         summary: '导出评分后的自评表（xlsx 或可打印 HTML）',
         description:
-          '请求体为一张表单、表单数组或 {"forms": [...]}。format=xlsx（默认）返回官方版式工作簿（多张表单时含汇总表），计算值与填报值并列，问题以批注和底色标在单元格上；format=html 返回可打印页面。',
-        querystring: ExportQuerySchema,
+          '请求体为一张表单、表单数组或 {"forms": [...]}。format=xlsx（默认）返回官方版式工作簿（多张表单时含汇总表），计算值与填报值并列，问题以批注和底色标在单元格上；format=html 返回可打印页面。policy 指定评分政策（同 POST /v1/score；未知为 404 UNKNOWN_POLICY），省略时按各表单的财政区划与年度选用。',
+        querystring: ExportQuerySchema.extend(PolicyQuerySchema.shape),
         body: FormsBodySchema,
-        response: { 200: EXPORT_ANSWER, ...problems(400, 406, 413, 415, 422) },
+        response: { 200: EXPORT_ANSWER, ...problems(400, 404, 406, 413, 415, 422) },
       },
     },
     async (req, reply) => {
       const q = (req.query ?? {}) as Record<string, unknown>;
       const format = str(q.format) ?? 'xlsx';
       if (format !== 'xlsx' && format !== 'html') return problem(reply, 'NOT_ACCEPTABLE');
-      const scored = scoreBody(app, req, reply);
+      // ?policy= as POST /v1/score takes it (else DEFAULT_POLICY, else each form's own).
+      const choice = choosePolicy(app, str(q.policy));
+      if (!choice.ok) return problem(reply, 'UNKNOWN_POLICY', { policy: choice.id });
+      req.work.policy = choice.label;
+      const scored = scoreBody(app, req, reply, choice.policy);
       if (!scored.ok) return scored.sent;
       const base = scored.items.length === 1 ? scored.items[0].form.proName : `自评表${scored.items.length}张`;
       const ascii = 'jixiao-export';

@@ -27,6 +27,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Code, Lang } from '../../core/codes.js';
 import { ImportPool } from '../../excel/pool.js';
 import { allowedCallback, callbackSecret, SECRET_CONTEXT, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../jobs/callback.js';
+import type { WorkbookLine } from '../../jobs/score.js';
 import { lineKeys } from '../../jobs/shape.js';
 import { jobUrl, jobView, lineJson } from '../../jobs/view.js';
 import { JobWorker } from '../../jobs/worker.js';
@@ -82,7 +83,7 @@ declareRequestBody('post', '/v1/jobs', {
 });
 
 /** The statuses POST /v1/import answers a refused workbook with (src/http/routes/excel.ts), kept alike here. */
-const IMPORT_STATUS: Partial<Record<Code, number>> = { IMPORT_NOT_XLSX: 415, IMPORT_ENCRYPTED: 422, IMPORT_TOO_LARGE: 413, IMPORT_NO_FORM: 422, IMPORT_TOO_MANY_ROWS: 413 };
+const IMPORT_STATUS: Partial<Record<Code, number>> = { IMPORT_NOT_XLSX: 415, IMPORT_ENCRYPTED: 422, IMPORT_TOO_LARGE: 413, IMPORT_NO_FORM: 422, IMPORT_SHEET_NOT_FOUND: 422, IMPORT_TOO_MANY_ROWS: 413 };
 
 /** A workbook the reader refused: answered as POST /v1/import answers it. */
 class WorkbookRefused extends Error {
@@ -164,9 +165,9 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
       for await (const item of ndjsonLines(counted(body.iterator({ destroyOnReturn: false }), c.jobBodyLimit), limit)) {
         if (item === FLUSH) continue;
         if (++total > c.jobMaxForms) return { kind: 'too_many' };
-        if (item.tooLarge) {
+        if (item.tooLarge || item.invalidUtf8) {
           failed++;
-          const p = JSON.stringify(problemBody('LINE_TOO_LARGE', { line: item.n, limit }, lang));
+          const p = JSON.stringify(item.tooLarge ? problemBody('LINE_TOO_LARGE', { line: item.n, limit }, lang) : problemBody('INVALID_UTF8', {}, lang));
           batch.push({ line: item.n, status: 'failed', proCode: null, evalId: null, formKey: null, input: null, result: p });
         } else {
           batch.push(pendingLine(item.n, item.text!, keysOfText(item.text!)));
@@ -174,11 +175,14 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
         if (batch.length >= LINE_BATCH) await flush();
       }
     } else {
-      const forms = Array.isArray(body) ? body : await workbookForms(req, lang);
-      if (forms.length > c.jobMaxForms) return { kind: 'too_many' };
-      for (let i = 0; i < forms.length; i++) {
+      // A workbook's line keeps its sheet, cells and import findings (src/jobs/score.ts unwraps it).
+      const items = Array.isArray(body)
+        ? body.map((f: unknown) => ({ text: JSON.stringify(f) ?? 'null', keys: f }))
+        : (await workbookForms(req, lang)).map((w) => ({ text: JSON.stringify(w), keys: w.form as unknown }));
+      if (items.length > c.jobMaxForms) return { kind: 'too_many' };
+      for (let i = 0; i < items.length; i++) {
         total++;
-        batch.push(pendingLine(i + 1, JSON.stringify(forms[i]) ?? 'null', forms[i]));
+        batch.push(pendingLine(i + 1, items[i].text, items[i].keys));
         if (batch.length >= LINE_BATCH) await flush();
       }
     }
@@ -186,8 +190,8 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
     return total === 0 ? { kind: 'empty' } : { kind: 'ok', total, failed };
   }
 
-  /** The forms of an uploaded batch workbook (the reader of POST /v1/import, in its worker threads). */
-  async function workbookForms(req: FastifyRequest, lang: Lang): Promise<unknown[]> {
+  /** The forms of an uploaded batch workbook (the reader of POST /v1/import, in its reader processes). */
+  async function workbookForms(req: FastifyRequest, lang: Lang): Promise<WorkbookLine[]> {
     let buf: Buffer;
     if (req.isMultipart()) {
       const file = await req.file();
@@ -207,7 +211,7 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
       const e = run.result.error;
       throw new WorkbookRefused({ ...problemBody(e.code, e.params, lang, run.result.findings), detail: e.message }, IMPORT_STATUS[e.code] ?? 422);
     }
-    return run.result.forms.map((f) => f.form);
+    return run.result.forms.map((f) => ({ sheet: f.sheet, form: f.form, cells: f.cells, findings: f.findings }));
   }
 
   app.post(

@@ -42,7 +42,8 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
         const q = req.query;
         const after = q.cursor === undefined ? null : CURSORS.keys.decode(q.cursor);
         if (q.cursor !== undefined && after === null) return problem(reply, 'BAD_CURSOR');
-        return store.keysPage(after, q.limit ?? PAGE_LIMIT_DEFAULT);
+        // A bureau key bound to a region lists, makes and revokes that region's keys only.
+        return store.keysPage(after, q.limit ?? PAGE_LIMIT_DEFAULT, req.principal!.mofDivCode);
       }),
   );
 
@@ -68,6 +69,8 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
           const [en, zh] = (err as KeySpecError).message.split(' / ');
           return problem(reply, 'BAD_REQUEST', { detail: langOf(req) === 'en' ? en : zh });
         }
+        const own = req.principal!.mofDivCode;
+        if (own !== null && (spec.region?.trim() || null) !== own) return problem(reply, 'FORBIDDEN');
         const { key, record } = await createKey(store, spec, actorOf(req.principal!));
         return reply.code(201).send({ key, ...record });
       }),
@@ -86,7 +89,7 @@ export const keyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) =>
       withStore(app, reply, async (store) => {
-        const r = await store.revokeKey(req.params.id, actorOf(req.principal!));
+        const r = await store.revokeKey(req.params.id, actorOf(req.principal!), req.principal!.mofDivCode);
         if (r === 'missing') return problem(reply, 'NOT_FOUND', { what: `key ${req.params.id}` });
         return reply.code(204).send(null);
       }),

@@ -10,6 +10,7 @@ import { rescore } from '../../store/service.js';
 import { authGroup, withStore } from '../auth.js';
 import { problem } from '../problem.js';
 import { problems } from '../schemas/common.js';
+import { OTHER_REGION } from './stats.js';
 import { RescoreAnswerSchema } from '../schemas/store.js';
 
 const CODE = z.string().trim().regex(/^[0-9A-Za-z]{1,21}$/);
@@ -59,13 +60,16 @@ export const rescoreRoutes: FastifyPluginAsyncZod = async (app) => {
         if (policy === undefined) return problem(reply, 'UNKNOWN_POLICY', { policy: String(b.policy) });
         req.work.policy = policy?.id ?? 'by-form';
         const f = b.filter;
+        // A bureau key bound to a region re-scores that region only (another region asked for: nothing).
+        const own = req.principal!.mofDivCode;
+        const region = own === null || f.region === undefined || f.region === own ? (own ?? f.region) : OTHER_REGION;
         const out = await rescore(app.jixiao, store, req.principal!, {
           year: b.year,
           policy,
           filter: {
             deptCode: f.department,
             agencyCode: f.unit,
-            mofDivCode: f.region,
+            mofDivCode: region,
             proCode: f.proCode,
             grade: f.grade,
             finding: f.finding,

@@ -69,7 +69,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!UUID_RX.test(id)) return problem(reply, 'NOT_FOUND', { what: `submission ${id.slice(0, 64)} version ${n}` });
         const idem = req.headers['idempotency-key'];
         if (idem !== undefined && !IDEMPOTENCY_RX.test(idem)) {
-          return problem(reply, 'BAD_REQUEST', { detail: 'Idempotency-Key: 1–255 printable ASCII characters' });
+          return problem(reply, 'BAD_REQUEST', { detail: langOf(req) === 'en' ? 'Idempotency-Key: 1–255 printable ASCII characters' : 'Idempotency-Key 应为 1–255 个可打印 ASCII 字符' });
         }
         if (req.body === undefined || req.body === null) return problem(reply, 'EMPTY_BODY');
         const reviews = new ReviewStore(store.db);

@@ -24,6 +24,9 @@ const YEAR = z
   .regex(/^\d{4}$/)
   .transform(Number);
 
+/** A region no record has (a region-bound key asking for another region finds nothing). */
+export const OTHER_REGION = '-';
+
 const StatsQuery = z.object({
   year: YEAR.optional(),
   department: CODE.optional(),
@@ -58,7 +61,10 @@ export const statsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) =>
       withStore(app, reply, async (store) => {
         const q = req.query;
-        const filter = { year: q.year, deptCode: q.department, agencyCode: q.unit, mofDivCode: q.region };
+        // A bureau key bound to a region counts that region only (another region asked for: nothing).
+        const own = req.principal!.mofDivCode;
+        const region = own === null || q.region === undefined || q.region === own ? (own ?? q.region) : OTHER_REGION;
+        const filter = { year: q.year, deptCode: q.department, agencyCode: q.unit, mofDivCode: region };
         // Project forms only: a 部门整体支出 form's money already holds its projects' (it would count twice).
         const rows = await projectRowsOnly(store, filter, await store.statRows(filter));
         return { year: q.year ?? null, filter: { department: q.department ?? null, unit: q.unit ?? null, region: q.region ?? null }, ...computeStats(rows) };

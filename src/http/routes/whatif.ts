@@ -12,7 +12,7 @@ import { batchWhatifItems, storedWhatif } from '../../stats/service.js';
 import { policyFromJson, whatif } from '../../stats/whatif.js';
 import { authGroup, withStore } from '../auth.js';
 import { HttpError } from '../errors.js';
-import { nonUtf8, parseJson } from '../json.js';
+import { nonUtf8, parseJson, utf8Text } from '../json.js';
 import { langOf, problem, type ProblemError } from '../problem.js';
 import { documentedOnly, problems } from '../schemas/common.js';
 import { WhatifBodySchema, WhatifQuerySchema, WhatifReportSchema } from '../schemas/stats.js';
@@ -38,10 +38,12 @@ function ndjsonForms(text: string): { ok: true; forms: unknown[] } | { ok: false
 
 export const whatifRoutes: FastifyPluginAsyncZod = async (app) => {
   authGroup(app);
-  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string' }, (req, body, done) => {
+  app.addContentTypeParser('application/x-ndjson', { parseAs: 'buffer' }, (req, body, done) => {
     const bad = nonUtf8(req.headers['content-type']);
+    const text = bad ? null : utf8Text(body as Buffer);
     if (bad) done(new HttpError('UNSUPPORTED_MEDIA_TYPE', { type: bad }), undefined);
-    else done(null, body);
+    else if (text === null) done(new HttpError('INVALID_UTF8'), undefined);
+    else done(null, text);
   });
 
   app.post(

@@ -10,9 +10,10 @@ export const byId = `SELECT ${COLS} FROM api_keys WHERE id = ?`;
 
 export const list = `SELECT ${COLS} FROM api_keys ORDER BY created_at, id`;
 
-/** Keyset pages of the list: the first, and the one after (created_at, id). */
-export const pageFirst = `SELECT ${COLS} FROM api_keys ORDER BY created_at, id LIMIT ?`;
-export const pageAfter = `SELECT ${COLS} FROM api_keys WHERE created_at > ? OR (created_at = ? AND id > ?) ORDER BY created_at, id LIMIT ?`;
+/** Keyset pages of the list: the first, and the one after (created_at, id); the first parameter pair is a region (null: every key). */
+const IN_REGION = `(CAST(? AS TEXT) IS NULL OR mof_div_code = ?)`;
+export const pageFirst = `SELECT ${COLS} FROM api_keys WHERE ${IN_REGION} ORDER BY created_at, id LIMIT ?`;
+export const pageAfter = `SELECT ${COLS} FROM api_keys WHERE ${IN_REGION} AND (created_at > ? OR (created_at = ? AND id > ?)) ORDER BY created_at, id LIMIT ?`;
 
 export const revoke = `UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL`;
 

@@ -28,6 +28,8 @@ const FILES = {
       codes: z.record(z.string(), z.string()),
       columnWords: z.record(z.string(), z.string()),
       symbols: z.object({ GE: z.string(), GT: z.string(), EQ: z.string(), LT: z.string(), LE: z.string() }),
+      approximate: strings.optional(),
+      relative: strings.optional(),
     }),
   },
   units: {
@@ -46,6 +48,7 @@ const FILES = {
       answers: z.object({ yes: strings, no: strings }),
       noDeviationNotes: strings,
       gradeAliases: z.record(z.string(), z.string()),
+      meaning: z.object({ up: strings, down: strings, strong: strings }).optional(),
     }),
   },
   taxonomy: {

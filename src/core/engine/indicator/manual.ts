@@ -59,7 +59,12 @@ export function applyCap(row: Row, s: Scored): Scored {
 /** A manual deduction (Guangxi pattern): max(0, round(score − deduction)). */
 export function applyDeduction(row: Row, s: Scored): Scored {
   const d = row.ind.deduction;
-  if (!d || !row.policy.manualDeduction || !d.greaterThan(ZERO)) return s;
+  if (!d || !d.greaterThan(ZERO)) return s;
+  if (!row.policy.manualDeduction) {
+    // Written but not applied: said, never dropped silently.
+    const note: Note = { code: 'DEDUCTION_NOT_ALLOWED', field: 'deduction', params: { deduction: d.toString() } };
+    return rejected(s, note, () => `扣减${d.toString()}分未计入（评分政策不允许手工扣减）`);
+  }
   const score = max(ZERO, round(s.score.minus(d), row.dp));
   const unexplained = !row.ind.deductionReason && isEmptyNote(row.ind.deviationNote, row.vocab);
   const notes: Note[] = unexplained ? [...s.notes, { code: 'DEDUCTION_WITHOUT_REASON', field: 'deductionReason', params: { deduction: d.toString() } }] : s.notes;

@@ -4,7 +4,7 @@
  */
 import { ZERO } from '../../decimal.js';
 import { columnOperator } from '../../parse/index.js';
-import type { QuantValue } from '../../parse/types.js';
+import type { ParsedValue, QuantValue } from '../../parse/types.js';
 import { scoreNumber } from './quant.js';
 import { review, scoreAnswer, scoreCountAgainstAnswer, scoreQualitative } from './tier.js';
 import { amend, scored, type Note, type Row, type Scored, type ScoringMethod } from './types.js';
@@ -35,6 +35,7 @@ function notNumeric(row: Row): Scored {
 
 /** Shanxi's default (未填报) cost row: scored on its actual's tier, then capped (rule 35). */
 function defaultCostRow(row: Row): Scored {
+  if (row.actual.kind === 'empty') return missingActual(); // rule 6: a missing actual is always reported
   const cap = row.policy.costRow.defaultRowCap!;
   const scored = row.actual.kind === 'qualitative' && row.actual.answer ? scoreAnswer(row) : scoreQualitative(row);
   return amend(scored, { cap: cap.lessThan(row.w) ? cap : row.w, direction: 'qualitative' });
@@ -65,12 +66,25 @@ function manualRow(row: Row): Scored {
   return scored({ score: ZERO, method: 'none', state: 'review', how: () => `指标性质为“${operator}”，不自动评分，需人工评分`, notes, manual: 'free', rootCause: true });
 }
 
+const isAmbiguous = (v: ParsedValue) => v.notes.some((n) => n.code === 'AMBIGUOUS_NUMBER');
+
+/** Several numbers in a quantitative value ("2项，其中1项省级", "100个（含在建20个）"): which one counts is not ours to guess. */
+function ambiguousValue(row: Row): Scored {
+  const field = isAmbiguous(row.target) ? 'target' : 'actual';
+  const what = field === 'target' ? '指标值' : '实际完成值';
+  const value = row[field].raw;
+  const notes: Note[] = [{ code: 'VALUE_AMBIGUOUS', field, params: { what, whatEn: field, value } }];
+  if (row.actual.kind === 'empty') notes.push({ code: 'ACTUAL_MISSING', field: 'actual' });
+  return { score: ZERO, method: 'none', state: 'review', how: () => `${what}“${value}”含有多个数值，无法确定按哪个评分，需人工复核`, notes, manual: 'free' };
+}
+
 /** First match wins. */
 const TABLE: Array<[(row: Row) => boolean, ScoringMethod]> = [
   [notAutoScored, manualRow],
   [isDefaultCostRow, defaultCostRow],
   [(row) => row.target.kind === 'empty', missingTarget],
   [(row) => row.target.kind === 'qualitative' && row.target.unparsed, unparsedTarget],
+  [(row) => isQuant(row) && (isAmbiguous(row.target) || (row.actual.kind !== 'qualitative' && isAmbiguous(row.actual))), ambiguousValue],
   [(row) => row.actual.kind === 'empty', missingActual],
   [isAnswer, scoreAnswer],
   [(row) => row.target.kind === 'qualitative' && row.target.answer !== null && row.actual.kind === 'quantitative', scoreCountAgainstAnswer],

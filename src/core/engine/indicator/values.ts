@@ -34,7 +34,8 @@ export interface Values {
 export function readValues(ind: Indicator, vocab: Vocabulary): Values {
   const levels = classifyLevels(ind.level1 ?? '', ind.level2 ?? '', vocab);
   // A cost indicator (by its 一级 / 二级, or a name with 成本 / 费用 / 单价 …) is read as ≤ (rule 10).
-  const reverseRead = levels.isCost || hasReverseHint(ind.name, vocab);
+  // An unknown 二级 (a misspelt 成本指标) still says cost through the same reverse hints as a name.
+  const reverseRead = levels.isCost || hasReverseHint(ind.name, vocab) || (!levels.level2Key && hasReverseHint(ind.level2 ?? '', vocab));
   const target = parseTarget(ind.target, { operator: ind.operator, unit: ind.unit, reverse: reverseRead }, vocab);
   const actual = parseActual(ind.actual, target, vocab);
   const notes = rowNotes(ind, levels, vocab);

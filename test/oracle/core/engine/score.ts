@@ -8,6 +8,7 @@ import type { Form } from '../model/form.js';
 import type { Deviation, ScoreResult } from '../model/result.js';
 import { duplicateIndicators } from '../model/structure.js';
 import type { Vocabulary } from '../parse/vocabulary.js';
+import { yearMatches } from '../policy/select.js';
 import type { Policy } from '../policy/types.js';
 import { differs, isEmptyNote, normalizeGrade } from './compare.js';
 import { scoreFunds } from './funds.js';
@@ -21,7 +22,8 @@ function totalsOf(form: Form, policy: Policy, outcomes: IndicatorOutcome[], budg
   const counted = outcomes.filter((o) => !o.skipped);
   const indicatorPoints = sum(counted.map((o) => o.points));
   const rawScore = sum(counted.map((o) => o.score));
-  const renormalised = policy.excludeAndRenormalise && counted.length < outcomes.length && indicatorPoints.greaterThan(ZERO);
+  const dropped = outcomes.filter((o) => o.skipped && !o.findings.some((f) => f.code === 'ROW_BLANK'));
+  const renormalised = policy.excludeAndRenormalise && dropped.length > 0 && indicatorPoints.greaterThan(ZERO);
   const nominal = policy.totalPoints.minus(budgetPoints);
   const indicatorScore = renormalised ? round(rawScore.times(nominal).div(indicatorPoints), policy.scoreDecimals) : rawScore;
   const total = round(budgetScore.plus(indicatorScore), policy.scoreDecimals);
@@ -34,7 +36,7 @@ function totalsOf(form: Form, policy: Policy, outcomes: IndicatorOutcome[], budg
 function pointChecks(policy: Policy, t: Totals, lang: Lang): Finding[] {
   const out: Finding[] = [];
   if (t.renormalised) out.push(finding('RENORMALISED', '/indicators', { nominal: t.nominal.toString() }, lang));
-  if (!t.pointsTotal.equals(t.expectedPoints) && !t.renormalised) {
+  if (!t.pointsTotal.equals(t.expectedPoints)) {
     out.push(finding('WEIGHT_SUM', '/indicators', {
       sum: t.pointsTotal.toString(), indicators: t.indicatorPoints.toString(), budget: t.budgetPoints.toString(), expected: t.expectedPoints.toString(),
     }, lang));
@@ -85,6 +87,13 @@ function formRef(form: Form): ScoreResult['form'] {
   };
 }
 
+function scopeChecks(form: Form, policy: Policy, lang: Lang): Finding[] {
+  if (!policy.isDefault || yearMatches(policy, form.fiscalYear)) return [];
+  const from = policy.appliesTo.yearFrom === null ? '…' : String(policy.appliesTo.yearFrom);
+  const to = policy.appliesTo.yearTo === null ? '…' : String(policy.appliesTo.yearTo);
+  return [finding('POLICY_YEAR_FALLBACK', '/fiscalYear', { policy: policy.id, years: `${from}–${to}`, year: form.fiscalYear }, lang)];
+}
+
 export function scoreForm(form: Form, policy: Policy, vocab: Vocabulary, lang: Lang = 'zh'): ScoreResult {
   const funds = scoreFunds(form, policy, vocab, lang);
   const outcomes = form.indicators.map((ind, i) => scoreIndicator(ind, i, policy, vocab, lang));
@@ -92,21 +101,22 @@ export function scoreForm(form: Form, policy: Policy, vocab: Vocabulary, lang: L
   const { level1, level2 } = subtotalsOf(outcomes, policy.scoreDecimals);
   const grade = gradeOf(t.total, policy);
   const findings: Finding[] = [
-    ...funds.findings, ...duplicateIndicators(form.indicators, lang), ...outcomes.flatMap((o) => o.findings),
+    ...funds.findings, ...scopeChecks(form, policy, lang), ...duplicateIndicators(form.indicators, lang), ...outcomes.flatMap((o) => o.findings),
     ...pointChecks(policy, t, lang), ...levelChecks(level1, policy, lang), ...reportChecks(form, policy, t, grade, vocab, lang),
   ];
   const reviewRows = outcomes.filter((o) => o.result.status === 'needs_review').length;
   const weightSum = findings.some((f) => f.code === 'WEIGHT_SUM');
-  const provisional = reviewRows > 0 || weightSum;
+  const review = reviewRows > 0 || funds.review;
+  const provisional = review || weightSum;
   return {
     schemaVersion: '1',
-    status: reviewRows > 0 ? 'needs_review' : 'scored',
+    status: review ? 'needs_review' : 'scored',
     total: fmt(t.total),
     grade: grade?.label ?? null,
     gradeCode: grade?.code ?? null,
     gradeRequired: policy.gradeRequired,
     provisional,
-    explanation: { total: explainTotal(t, policy, level1, reviewRows, weightSum), grade: explainGrade(t.total, grade, policy, provisional) },
+    explanation: { total: explainTotal(t, policy, level1, reviewRows, weightSum, funds.review), grade: explainGrade(t.total, grade, policy, provisional) },
     pointsTotal: t.pointsTotal.toString(),
     policy: { id: policy.id, version: policy.version, hash: policy.hash, name: policy.name },
     form: formRef(form),

@@ -85,20 +85,21 @@ export function levelChecks(level1: Subtotal[], policy: Policy, lang: Lang): Fin
 }
 
 /** Why the total is provisional, in words; '' when it is not. */
-function caveat(t: Totals, policy: Policy, reviewRows: number, weightSum: boolean): string {
+function caveat(t: Totals, policy: Policy, reviewRows: number, weightSum: boolean, fundsReview: boolean): string {
   const reasons: string[] = [];
+  if (fundsReview) reasons.push('预算执行情况需人工复核');
   if (reviewRows > 0) reasons.push(`${reviewRows}个指标需人工复核`);
   if (weightSum) reasons.push(`分值合计${t.pointsTotal.toString()}分，不等于${t.expectedPoints.toString()}分`);
   return reasons.length ? `暂定：${reasons.join('；')}` : '';
 }
 
-export function explainTotal(t: Totals, policy: Policy, level1: Subtotal[], reviewRows: number, weightSum: boolean): string {
+export function explainTotal(t: Totals, policy: Policy, level1: Subtotal[], reviewRows: number, weightSum: boolean, fundsReview = false): string {
   const dp = policy.scoreDecimals;
   const budget = `预算执行率得分 ${fmt(t.budgetScore, dp)}`;
   const parts = t.renormalised
     ? [`指标得分 ${fmt(t.indicatorScore, dp)}（不适用指标剔除后，按 ${fmt(t.rawScore, dp)} × ${t.nominal.toString()} ÷ ${t.indicatorPoints.toString()} 折算）`]
     : level1.map((s) => `${s.name} ${s.score}`);
-  const why = caveat(t, policy, reviewRows, weightSum);
+  const why = caveat(t, policy, reviewRows, weightSum, fundsReview);
   return `${[budget, ...parts].join(' + ')} = ${fmt(t.total, dp)}分${why ? `（${why}）` : ''}`;
 }
 

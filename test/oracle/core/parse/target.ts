@@ -18,6 +18,8 @@ import type { ColumnOperator, Vocabulary } from './vocabulary.js';
 // A sign counts only at the start or after an operator / separator, so "90-100" is a range.
 const NUMBER_RE = /(?:(?<=^|[≥≤<>=:(~至到,;])[-+])?(?:\d+(?:\.\d+)?|\.\d+)/g;
 const RANGE_GAP_RE = /^(.{0,8}?)(?:-|~|—|–|至|到)$/;
+/** What joins a lower and an upper bound: "≥95%且≤100%", "≥95%,≤100%". */
+const BOUND_JOIN_RE = /^(?:并且|而且|且|同时|,|;|、)/;
 
 const Y = '(?:19|20)\\d{2}';
 const M = '(?:1[0-2]|0?[1-9])';
@@ -32,6 +34,9 @@ const DATE_RE = new RegExp(
     `${Y}年(?:${M}月(?:${D}[日号])?)?`,
     `(?<!\\d)${M}月(?:${D}[日号])?`,
     `(?<!\\d)${D}[日号](?=前|之前|以前)`,
+    // Quarters are dates, not counts: Q4, 第4季度, 4季度 ("4个季度" is a count).
+    '(?<![A-Za-z\\d])[Qq][1-4](?!\\d)',
+    '(?<![\\d.])第?[1-4]季度',
     '(?<![\\d个])(?:年底|年末|月底|月末|季度|上半年|下半年|[上中下]旬|年内)',
   ].join('|'),
   'g',
@@ -209,26 +214,10 @@ function read(normalized: string, vocab: Vocabulary, forceQualitative: boolean):
   const nums = numbersIn(masked, 3);
   if (forceQualitative || nums.length === 0) return { kind: 'qualitative', isDate: hadDate && nums.length === 0 };
 
+  const range = nums.length > 1 ? readRange(masked, nums, vocab) : null;
+  if (range) return range;
   const notes: ParseNote[] = [];
   const first = nums[0];
-  const second = nums[1];
-
-  if (second) {
-    const gap = RANGE_GAP_RE.exec(masked.slice(first.end, second.index));
-    const lowerUnit = gap && gap[1] ? vocab.units.get(gap[1]) : undefined;
-    if (gap && (gap[1] === '' || lowerUnit)) {
-      const after = masked.slice(second.end);
-      const m = matchUnit(after, vocab);
-      let unit: Unit | null = m ? m.unit : null;
-      if (!unit && lowerUnit) unit = { raw: gap[1], base: lowerUnit.base, multiplier: lowerUnit.multiplier, known: true };
-      if (m?.unknown) notes.push({ code: 'UNIT_UNKNOWN', params: { unit: m.unit.raw } });
-      if (nums[2]) notes.push({ code: 'AMBIGUOUS_NUMBER', params: { value: `${first.text}-${second.text}` } });
-      let lower = toDec(first.text);
-      let upper = toDec(second.text);
-      if (lower.greaterThan(upper)) [lower, upper] = [upper, lower]; // "100-90" means the same interval
-      return { kind: 'range', lower, upper, unit, notes };
-    }
-  }
 
   const prefix = masked.slice(0, first.index);
   const after = masked.slice(first.end);
@@ -243,6 +232,44 @@ function read(normalized: string, vocab: Vocabulary, forceQualitative: boolean):
   const rest = masked.slice(unitEnd, next ? next.index : undefined);
   const inline = prefixOperator(prefix, vocab) ?? suffixOperator(rest, vocab);
   return { kind: 'quantitative', value: toDec(first.text), valueText: first.text, unit, inline, notes };
+}
+
+/**
+ * Two numbers that make one interval: "90-100", "90%~100%", "5至10个" (a separator between them),
+ * or a lower and an upper bound, "≥95%且≤100%" (strictness ignored, as for single bounds: rule 26).
+ */
+function readRange(masked: string, nums: NumberHit[], vocab: Vocabulary): Reading | null {
+  const [first, second] = nums;
+  const between = masked.slice(first.end, second.index);
+  const gap = RANGE_GAP_RE.exec(between);
+  const lowerUnit = gap && gap[1] ? vocab.units.get(gap[1]) : undefined;
+  let unit: Unit | null = null;
+  if (gap && (gap[1] === '' || lowerUnit)) {
+    if (lowerUnit) unit = { raw: gap[1], base: lowerUnit.base, multiplier: lowerUnit.multiplier, known: true };
+  } else {
+    const bounds = boundPair(masked.slice(0, first.index), between, vocab);
+    if (!bounds) return null;
+    unit = bounds.unit;
+  }
+  const notes: ParseNote[] = [];
+  const m = matchUnit(masked.slice(second.end), vocab);
+  if (m) unit = m.unit;
+  if (m?.unknown) notes.push({ code: 'UNIT_UNKNOWN', params: { unit: m.unit.raw } });
+  if (nums[2]) notes.push({ code: 'AMBIGUOUS_NUMBER', params: { value: `${first.text}-${second.text}` } });
+  let lower = toDec(first.text);
+  let upper = toDec(second.text);
+  if (lower.greaterThan(upper)) [lower, upper] = [upper, lower]; // "100-90" means the same interval
+  return { kind: 'range', lower, upper, unit, notes };
+}
+
+/** "≥95%且≤100%": a ≥ / > bound, its unit, a joining word, then a ≤ / < bound. */
+function boundPair(prefix: string, between: string, vocab: Vocabulary): { unit: Unit | null } | null {
+  const lo = prefixOperator(prefix, vocab);
+  if (!lo || (lo.op !== 'GE' && lo.op !== 'GT')) return null;
+  const m = matchUnit(between, vocab);
+  const rest = (m ? between.slice(m.length) : between).replace(BOUND_JOIN_RE, '');
+  const hi = vocab.prefixOperators.get(rest);
+  return hi === 'LE' || hi === 'LT' ? { unit: m ? m.unit : null } : null;
 }
 
 function qualitative(raw: string, normalized: string, notes: ParseNote[], isDate: boolean, unparsed = false): QualValue {

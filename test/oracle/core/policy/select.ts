@@ -32,7 +32,7 @@ function regionSpecificity(p: Policy, code: string | null): number {
   return best;
 }
 
-function yearMatches(p: Policy, year: number | null): boolean {
+export function yearMatches(p: Policy, year: number | null): boolean {
   const { yearFrom, yearTo } = p.appliesTo;
   // No year on the form: score it by the rules in force now, not by a closed historical profile.
   if (year === null) return yearTo === null;

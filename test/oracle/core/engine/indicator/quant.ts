@@ -4,10 +4,12 @@
  */
 import { ZERO, fmt, type Dec } from '../../decimal.js';
 import type { Operator, QuantValue, RangeValue } from '../../parse/types.js';
+import type { Vocabulary } from '../../parse/vocabulary.js';
 import { equalZero, positive, reverse, type Formula } from './formulas.js';
 import { shown, type Shown } from './show.js';
 import type { Direction, Note, Row, Scored } from './types.js';
 import { checkUnits } from './units.js';
+import { notExact } from './exact.js';
 import { scoreRange } from './range.js';
 
 const DIRECTION: Record<Operator, Direction> = { GE: 'positive', GT: 'positive', EQ: 'equal', LE: 'reverse', LT: 'reverse' };
@@ -21,6 +23,9 @@ export function scoreNumber(row: Row, actual: QuantValue, override?: Dec): Score
   }
   const unitProblem = override ? null : checkUnits(row, t, actual, notes);
   if (unitProblem) return { ...unitProblem, notes: [...notes, ...unitProblem.notes] };
+  const inexact = override ? null : notExact(row, t, actual);
+  // The operator was not taken as a copy: the row is left to a person (no ACTUAL_HAS_OPERATOR).
+  if (inexact) return { ...inexact, notes: [...notes.filter((n) => n.code !== 'ACTUAL_HAS_OPERATOR'), ...inexact.notes] };
   let a = override ?? actual.baseValue;
   const bound = t.kind === 'range' ? t.lowerBase : t.baseValue;
   // The clamp of §6.4 (A = max(actual, 0)) holds for targets ≥ 0 only (rule 7).
@@ -43,7 +48,8 @@ function operatorOf(row: Row, t: QuantValue, notes: Note[]): Operator {
 function scoreOperator(row: Row, t: QuantValue, a: Dec, s: Shown): Scored {
   const notes: Note[] = [];
   const op = operatorOf(row, t, notes);
-  const written = t.operatorText ?? row.vocab.symbols[op];
+  const written = writtenOperator(t, op, row.vocab);
+  const shownTarget = written.after ? `${s.target}${written.text}` : `${written.text}${s.target}`;
   const T = t.baseValue;
   const direction = DIRECTION[op];
   const deviation = T.isZero() ? null : a.minus(T).div(T);
@@ -53,13 +59,24 @@ function scoreOperator(row: Row, t: QuantValue, a: Dec, s: Shown): Scored {
     return { ...base, score: ZERO, method: 'none', state: 'review', manual: 'free', how: `指标值${s.target}为负数，实际值${s.actual}未达到，比例公式不适用，需人工复核` };
   }
   if (row.policy.quantitative.strictOperators && (op === 'GT' || op === 'LT') && a.equals(T)) {
-    notes.push({ code: 'STRICT_OPERATOR_NOT_MET', field: 'actual', params: { actual: s.actual, operator: written } });
-    return { ...base, score: ZERO, method: 'none', state: 'review', manual: 'free', how: `实际值${s.actual}等于指标值，按“${written}${s.target}”（严格比较）未达成，需人工评分` };
+    notes.push({ code: 'STRICT_OPERATOR_NOT_MET', field: 'actual', params: { actual: s.actual, operator: written.text } });
+    return { ...base, score: ZERO, method: 'none', state: 'review', manual: 'free', how: `实际值${s.actual}等于指标值，按“${shownTarget}”（严格比较）未达成，需人工评分` };
   }
   const f = formulaOf(op, a, T, row);
-  const how = explain(f, written, s, a, T, row);
+  const how = explain(f, shownTarget, s, a, T, row);
   const scored: Scored = { ...base, score: f.score, method: f.method, ratio: f.ratio, state: f.met ? 'met' : 'partly', how };
   return overachieved(row, op, a, T, s, scored);
+}
+
+/**
+ * The operator as the filer wrote it when it is a spelling of one ("不低于" before the number, "以上"
+ * after it); otherwise (a 计算符号 code "1", a column word 正向, none) its symbol.
+ */
+function writtenOperator(t: QuantValue, op: Operator, vocab: Vocabulary): { text: string; after: boolean } {
+  const w = t.operatorText;
+  if (w !== null && vocab.prefixOperators.has(w)) return { text: w, after: false };
+  if (w !== null && vocab.suffixOperators.has(w)) return { text: w, after: true };
+  return { text: vocab.symbols[op], after: false };
 }
 
 function missed(op: Operator, a: Dec, t: Dec): boolean {
@@ -73,10 +90,10 @@ function formulaOf(op: Operator, a: Dec, t: Dec, row: Row): Formula {
   return positive(a, t, w, dp);
 }
 
-function explain(f: Formula, op: string, s: Shown, a: Dec, t: Dec, row: Row): string {
+function explain(f: Formula, target: string, s: Shown, a: Dec, t: Dec, row: Row): string {
   const w = row.w.toString();
   const score = fmt(f.score, row.dp);
-  const head = `指标值${op}${s.target}，实际值${s.actual}`;
+  const head = `指标值${target}，实际值${s.actual}`;
   const at = s.inTarget(a);
   const tt = s.inTarget(t);
   switch (f.case) {

@@ -7,6 +7,7 @@ import type { ParsedValue, QualValue, QuantValue } from '../../parse/types.js';
 import type { Tier } from '../../policy/types.js';
 import { TIER_NAMES, inTier, rangeText, tierRange } from '../qual.js';
 import { scoreNumber } from './quant.js';
+import { checkMeaning } from './meaning.js';
 import type { Note, Row, Scored } from './types.js';
 
 export function review(row: Row, code: 'QUAL_TIER_UNKNOWN' | 'ANSWER_UNCLEAR', how: string): Scored {
@@ -26,10 +27,18 @@ export function scoreQualitative(row: Row): Scored {
   if (!tr || act.kind !== 'qualitative') {
     return review(row, 'QUAL_TIER_UNKNOWN', `定性指标实际完成值“${act.raw}”不是可识别的档次，需人工复核`);
   }
-  const scored = scoreTier(row, tr);
+  const meaning = row.target.kind === 'qualitative' ? checkMeaning(row.target, act, tr, row.vocab) : { tier: tr };
+  if (!('tier' in meaning)) return meaningConflict(row, meaning.problem, meaning.problemEn);
+  const scored = scoreTier(row, meaning.tier);
   if (act.tierSource !== 'synonym' && act.tierSource !== 'graded') return scored;
-  const inferred: Note = { code: 'QUAL_TIER_INFERRED', field: 'actual', params: { actual: act.raw, tier: TIER_NAMES[tr] } };
+  const inferred: Note = { code: 'QUAL_TIER_INFERRED', field: 'actual', params: { actual: act.raw, tier: TIER_NAMES[meaning.tier] } };
   return { ...scored, notes: [inferred, ...scored.notes] };
+}
+
+/** A synonym whose meaning disagrees with the target (提升 under 下降, 合格 under 优秀): a person decides. */
+function meaningConflict(row: Row, problem: string, problemEn: string): Scored {
+  const notes: Note[] = [{ code: 'QUAL_MEANING_CONFLICT', field: 'actual', params: { actual: row.actual.raw, target: row.target.raw, problem, problemEn } }];
+  return { score: ZERO, method: 'qualitative_tier', state: 'review', how: `实际完成值“${row.actual.raw}”与指标值“${row.target.raw}”的要求不一致（${problem}），需人工复核`, notes, manual: 'free', direction: 'qualitative' };
 }
 
 /** Tier A scores its default share (full points); B / C need a score inside the tier (rule 12). */

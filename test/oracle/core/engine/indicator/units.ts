@@ -5,7 +5,7 @@
  * no unit under a 万 / 亿 target takes the target's unit only when plausible by the same test.
  * Units of different kinds (个 / 项, % / 人) are UNIT_MISMATCH.
  */
-import { Dec, ZERO } from '../../decimal.js';
+import { Dec, ONE, ZERO } from '../../decimal.js';
 import type { QuantValue, RangeValue } from '../../parse/types.js';
 import type { Note, Row, Scored } from './types.js';
 
@@ -31,6 +31,16 @@ function mismatch(row: Row, problem: string, problemEn: string, how: string): Sc
   return { score: ZERO, method: 'none', state: 'review', how, notes, manual: 'free', direction: null };
 }
 
+/**
+ * "0.95" with no unit under "≥95%": read as 0.95 % it scores almost nothing, read as a ratio it is
+ * 95 %. The rules do not say which; a unitless actual in (0, 1] under a percent target above 1 is
+ * left to a person.
+ */
+function looksLikeFraction(t: QuantValue | RangeValue, a: QuantValue): boolean {
+  if (!a.unitFromTarget || t.unit.base !== '%') return false;
+  return a.value.greaterThan(ZERO) && !a.value.greaterThan(ONE) && targetBase(t).greaterThan(ONE);
+}
+
 /** null when the units allow scoring (notes get UNIT_CONVERTED where they were converted). */
 export function checkUnits(row: Row, t: QuantValue | RangeValue, a: QuantValue, notes: Note[]): Scored | null {
   const tu = t.unit;
@@ -38,6 +48,10 @@ export function checkUnits(row: Row, t: QuantValue | RangeValue, a: QuantValue, 
   if (tu.base && au.base && tu.base !== au.base) {
     return mismatch(row, `的单位“${tu.raw}”与“${au.raw}”不是同类单位`, `are in units of different kinds ("${tu.raw}", "${au.raw}")`,
       `指标值单位“${tu.raw}”与实际完成值单位“${au.raw}”不是同类单位，未自动评分，需人工复核`);
+  }
+  if (looksLikeFraction(t, a)) {
+    return mismatch(row, `未写单位且不大于1，是否为小数形式的比率（即${a.value.times(HUNDRED).toString()}%）无法判断`, 'are a percentage and a unitless number up to 1 that may be a ratio',
+      `实际完成值“${a.raw}”未写单位且不大于1，指标值为${t.raw}，可能是小数形式的比率（${a.value.times(HUNDRED).toString()}%），未自动评分，需人工复核`);
   }
   const scaledTarget = !tu.multiplier.equals(1);
   const converted = !a.unitFromTarget && !!au.base && !au.multiplier.equals(tu.multiplier);
