@@ -643,5 +643,5 @@ t.test('a tenant never sees, changes or blocks another (every documented route Ã
     }
   }
   t.equal(leaks.join('\n'), '', `no answer names another tenant's object (${plainRequests} more requests)`);
-  t.pass(`${asked} requests in all`);
+  t.ok(asked > 10_000, `${asked} requests in all`);
 });

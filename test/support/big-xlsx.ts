@@ -7,13 +7,14 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
-function zip(files: { name: string; data: Buffer }[]): Buffer {
+/** A zip of the parts (deflated at `level`, UTF-8 names), written by hand. */
+export function zip(files: { name: string; data: Buffer }[], level = 6): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
-    const comp = deflateRawSync(f.data, { level: 6 });
+    const comp = deflateRawSync(f.data, { level });
     const crc = crc32(f.data);
     const lh = Buffer.alloc(30);
     lh.writeUInt32LE(0x04034b50, 0);

@@ -11,7 +11,7 @@
  *   hostileWorkbook('sheets')       1 900 sheets of tiny cells
  *   hostileWorkbook('styles')       a styles part of ~45 MB (fonts, fills, borders, formats)
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { zip } from './big-xlsx.js';
 
 export const HOSTILE_KINDS = ['validation', 'merge', 'cells', 'richtext', 'longtext', 'sheets', 'styles'] as const;
 export type HostileKind = (typeof HOSTILE_KINDS)[number];
@@ -23,46 +23,9 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 /** Unpacked parts stay under this, well inside the 50 MiB check. */
 const BUDGET = 45 * 1024 * 1024;
 
+/** The parts zipped at deflate level 9 (the zip writer of big-xlsx.ts). */
 export function zipParts(files: { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = Buffer.from(f.name, 'utf8');
-    const comp = deflateRawSync(f.data, { level: 9 });
-    const crc = crc32(f.data);
-    const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0);
-    lh.writeUInt16LE(20, 4);
-    lh.writeUInt16LE(0x0800, 6);
-    lh.writeUInt16LE(8, 8);
-    lh.writeUInt32LE(crc, 14);
-    lh.writeUInt32LE(comp.length, 18);
-    lh.writeUInt32LE(f.data.length, 22);
-    lh.writeUInt16LE(name.length, 26);
-    locals.push(lh, name, comp);
-    const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0);
-    ch.writeUInt16LE(20, 4);
-    ch.writeUInt16LE(20, 6);
-    ch.writeUInt16LE(0x0800, 8);
-    ch.writeUInt16LE(8, 10);
-    ch.writeUInt32LE(crc, 16);
-    ch.writeUInt32LE(comp.length, 20);
-    ch.writeUInt32LE(f.data.length, 24);
-    ch.writeUInt16LE(name.length, 28);
-    ch.writeUInt32LE(offset, 42);
-    centrals.push(ch, name);
-    offset += 30 + name.length + comp.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
+  return zip(files, 9);
 }
 
 /** Deterministic pseudo-random letters from a small alphabet: compresses about 3:1, no better. */
