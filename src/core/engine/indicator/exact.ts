@@ -8,7 +8,7 @@
 import { ZERO } from '../../decimal.js';
 import type { Operator, QuantValue, RangeValue } from '../../parse/types.js';
 import type { Vocabulary } from '../../parse/vocabulary.js';
-import { labelKey } from '../../parse/normalize.js';
+import { labelKeyOfNormalized } from '../../parse/normalize.js';
 import { directionOf } from './meaning.js';
 import type { Note, Row, Scored } from './types.js';
 
@@ -39,6 +39,22 @@ function agrees(op: Operator, t: QuantValue | RangeValue): boolean {
   return up === (tOp === 'GE' || tOp === 'GT');
 }
 
+const CHANGE_WORDS = new WeakMap<Vocabulary, RegExp>();
+
+/**
+ * Whether the actual holds any word of a change (relative, up, down): one test of one pattern built
+ * once per vocabulary, so that the common actual, which has none, costs no scan of the word lists.
+ */
+function saysChange(text: string, vocab: Vocabulary): boolean {
+  let rx = CHANGE_WORDS.get(vocab);
+  if (!rx) {
+    const words = [...vocab.relative, ...vocab.meaning.up, ...vocab.meaning.down].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    rx = words.length ? new RegExp(words.join('|')) : /(?!)/;
+    CHANGE_WORDS.set(vocab, rx);
+  }
+  return rx.test(text);
+}
+
 /** null when the target and the actual are exact enough to score; else the review. */
 export function notExact(row: Row, t: QuantValue | RangeValue, a: QuantValue): Scored | null {
   const vocab = row.vocab;
@@ -53,12 +69,14 @@ export function notExact(row: Row, t: QuantValue | RangeValue, a: QuantValue): S
   if (op && !agrees(op, t)) {
     return inexactActual(row, `只给出了界限（“${written}”），与指标值的方向不一致`, `states only a bound ("${written}") that does not point the target's way`);
   }
-  const relative = vocab.relative.find((w) => a.normalized.includes(w) && !t.normalized.includes(w));
-  if (relative) {
-    return inexactActual(row, `是相对计划的差值（“${relative}”），不是完成值本身`, `is a difference from the plan ("${relative}"), not the value itself`);
+  if (saysChange(a.normalized, vocab)) {
+    const relative = vocab.relative.find((w) => a.normalized.includes(w) && !t.normalized.includes(w));
+    if (relative) {
+      return inexactActual(row, `是相对计划的差值（“${relative}”），不是完成值本身`, `is a difference from the plan ("${relative}"), not the value itself`);
+    }
+    const turn = turnOf(t, a, vocab);
+    if (turn) return inexactActual(row, turn.problem, turn.problemEn);
   }
-  const turn = turnOf(t, a, vocab);
-  if (turn) return inexactActual(row, turn.problem, turn.problemEn);
   if (approxTarget && !sameApprox) {
     const note: Note = { code: 'TARGET_APPROXIMATE', field: 'target', params: { target: t.raw, actual: a.raw } };
     return review(() => `指标值“${t.raw}”为约数，实际完成值“${a.raw}”与该数不等，评分规则未规定约数如何算达成，需人工复核`, note);
@@ -71,9 +89,9 @@ export function notExact(row: Row, t: QuantValue | RangeValue, a: QuantValue): S
  * ("≥5%", "增长≥5%"): the bare number would be read as the wrong sign.
  */
 function turnOf(t: QuantValue | RangeValue, a: QuantValue, vocab: Vocabulary): { problem: string; problemEn: string } | null {
-  const said = directionOf(labelKey(a.normalized), vocab);
+  const said = directionOf(labelKeyOfNormalized(a.normalized), vocab);
   if (said === null) return null;
-  const asked = directionOf(labelKey(t.normalized), vocab);
+  const asked = directionOf(labelKeyOfNormalized(t.normalized), vocab);
   if (asked === said) return null;
   const word = said === 'up' ? '上升' : '下降';
   return asked === null

@@ -6,7 +6,7 @@
  * is not 明显提升), a grade at or above the target's grade (良 answers 良好, 合格 does not answer
  * 优秀). The words are in indicators/qualitative.json (meaning, graded, gradeAliases).
  */
-import { labelKey } from '../../parse/normalize.js';
+import { labelKey, labelKeyOfNormalized } from '../../parse/normalize.js';
 import type { QualValue } from '../../parse/types.js';
 import { noteKey, type Vocabulary } from '../../parse/vocabulary.js';
 import type { Tier } from '../../policy/types.js';
@@ -46,8 +46,8 @@ function byGrade(targetGrade: string, act: QualValue, tier: Tier, vocab: Vocabul
 /** `tier` as read from the actual, checked against the target; official labels are taken as they are. */
 export function checkMeaning(target: QualValue, act: QualValue, tier: Tier, vocab: Vocabulary): Meaning {
   if (act.tierSource !== 'synonym' && act.tierSource !== 'graded') return { tier };
-  const t = labelKey(target.normalized);
-  const a = labelKey(act.normalized);
+  const t = labelKeyOfNormalized(target.normalized);
+  const a = labelKeyOfNormalized(act.normalized);
   if (t === a) return { tier };
   const targetGrade = vocab.grades.get(t) ?? null;
   if (targetGrade) return byGrade(targetGrade, act, tier, vocab);
